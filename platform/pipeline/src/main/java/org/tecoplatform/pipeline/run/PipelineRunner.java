@@ -1,0 +1,170 @@
+package org.tecoplatform.pipeline.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tecoplatform.api.BadInputException;
+import org.tecoplatform.api.PluginKind;
+import org.tecoplatform.api.Stage;
+import org.tecoplatform.pipeline.config.ResolvedConfig;
+import org.tecoplatform.pipeline.config.Suggestions;
+import org.tecoplatform.pipeline.plugins.PluginCatalog;
+import org.tecoplatform.pipeline.plugins.PluginInfo;
+
+/**
+ * Runs a config's stages in order, each writing under {@code runDir/<stage>}. A finished stage
+ * is skipped on a re-run unless forced; a stage no installed bundle provides is skipped with the
+ * reason; the first failing stage stops the run (its folder keeps what it wrote, unmarked).
+ */
+public final class PipelineRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+
+    private final PluginCatalog catalog;
+    private final ProgressFactory progress;
+
+    public PipelineRunner(PluginCatalog catalog, ProgressFactory progress) {
+        this.catalog = catalog;
+        this.progress = progress;
+    }
+
+    public List<StageOutcome> run(ResolvedConfig config, Path runDir, RunOptions options) throws Exception {
+        List<String> stages = selectStages(config, options);
+        Set<String> installedStages = new LinkedHashSet<>();
+        catalog.plugins(PluginKind.STAGE).forEach(p -> installedStages.add(p.name()));
+        checkUses(config, stages);
+
+        Files.createDirectories(runDir);
+        RunRecord.write(runDir, config, pluginsUsed(config, stages));
+        String hash = hash(config.toYaml());
+
+        List<StageOutcome> outcomes = new ArrayList<>();
+        for (String name : stages) {
+            Optional<Stage> stage = catalog.find(Stage.class, name);
+            if (stage.isEmpty()) {
+                String reason = "no installed bundle provides stage '" + name + "'"
+                        + (installedStages.isEmpty() ? "" : " (installed stages: " + String.join(", ", installedStages) + ")");
+                LOG.warn("Skipping stage {}: {}", name, reason);
+                outcomes.add(new StageOutcome(name, StageOutcome.Status.SKIPPED, reason, 0));
+                continue;
+            }
+            Path dir = runDir.resolve(name);
+            Optional<String> done = StageMarker.read(dir);
+            if (done.isPresent() && !options.force()) {
+                String detail = done.get().equals(hash) ? "finished earlier; --force redoes it"
+                        : "finished earlier with a different config; --force redoes it";
+                LOG.info("Stage {}: {}", name, detail);
+                outcomes.add(new StageOutcome(name, StageOutcome.Status.DONE_EARLIER, detail, 0));
+                continue;
+            }
+            if (options.force() && Files.exists(dir)) {
+                deleteTree(dir);
+            }
+            Files.createDirectories(dir);
+            LOG.info("Stage {}: starting ({})", name, stage.get().description());
+            long start = System.nanoTime();
+            try {
+                stage.get().run(new DefaultStageContext(name, config, catalog, runDir, options.force(), progress));
+            } catch (Exception | Error e) {
+                double secs = (System.nanoTime() - start) / 1e9;
+                LOG.error("Stage {} failed after {} s: {}", name, String.format("%.1f", secs), e.toString());
+                outcomes.add(new StageOutcome(name, StageOutcome.Status.FAILED, String.valueOf(e.getMessage()), secs));
+                throw new StageFailedException(name, outcomes, e);
+            }
+            StageMarker.write(dir, hash);
+            double secs = (System.nanoTime() - start) / 1e9;
+            LOG.info("Stage {}: finished in {} s", name, String.format("%.1f", secs));
+            outcomes.add(new StageOutcome(name, StageOutcome.Status.RAN, "", secs));
+        }
+        return outcomes;
+    }
+
+    private List<String> selectStages(ResolvedConfig config, RunOptions options) {
+        List<String> stages = config.stages();
+        if (stages.isEmpty()) {
+            throw new BadInputException("the config names no stages: set pipeline.stages (for example [data, train])");
+        }
+        if (options.only().isEmpty()) {
+            return stages;
+        }
+        for (String s : options.only()) {
+            if (!stages.contains(s)) {
+                throw new BadInputException("--stages names '" + s + "', which is not in the config's pipeline.stages "
+                        + stages + Suggestions.closest(s, stages).map(c -> " (closest: '" + c + "')").orElse(""));
+            }
+        }
+        return stages.stream().filter(options.only()::contains).toList();
+    }
+
+    /** Every stage that will run must find the plugin kinds it uses named in the config. */
+    private void checkUses(ResolvedConfig config, List<String> stages) {
+        for (String name : stages) {
+            Optional<Stage> stage = catalog.find(Stage.class, name);
+            if (stage.isEmpty()) {
+                continue;
+            }
+            for (PluginKind kind : stage.get().uses()) {
+                if (config.settings().get("pipeline." + kind.configKey()) == null) {
+                    throw new BadInputException("stage '" + name + "' uses a " + kind.label()
+                            + " but the config does not name one: set pipeline." + kind.configKey()
+                            + " (installed: " + String.join(", ", catalog.plugins(kind).stream().map(PluginInfo::name).toList()) + ")");
+                }
+            }
+        }
+    }
+
+    private List<PluginInfo> pluginsUsed(ResolvedConfig config, List<String> stages) {
+        List<PluginInfo> used = new ArrayList<>();
+        addIfPresent(used, PluginKind.DATASET, config.dataset());
+        addIfPresent(used, PluginKind.TOKENIZER, config.tokenizer());
+        addIfPresent(used, PluginKind.PRIOR, config.prior());
+        config.metrics().forEach(m -> addIfPresent(used, PluginKind.METRIC, m));
+        stages.forEach(s -> addIfPresent(used, PluginKind.STAGE, s));
+        return used;
+    }
+
+    private void addIfPresent(List<PluginInfo> used, PluginKind kind, String name) {
+        if (name != null) {
+            catalog.info(kind, name).ifPresent(used::add);
+        }
+    }
+
+    static String hash(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

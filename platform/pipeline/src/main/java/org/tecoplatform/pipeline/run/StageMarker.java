@@ -1,0 +1,42 @@
+package org.tecoplatform.pipeline.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The file that says a stage finished: {@code <stage>/.teco-stage-done}, holding when it
+ * finished and a hash of the config it ran with. Written atomically, after the stage returned,
+ * so a crash never leaves a stage marked done.
+ */
+final class StageMarker {
+
+    static final String FILE = ".teco-stage-done";
+
+    private StageMarker() {
+    }
+
+    static void write(Path stageDir, String configHash) throws IOException {
+        Path tmp = stageDir.resolve(FILE + ".tmp");
+        Files.writeString(tmp, "finished=" + Instant.now() + "\nconfig=" + configHash + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, stageDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The config hash the stage finished with, if it finished. */
+    static Optional<String> read(Path stageDir) throws IOException {
+        Path f = stageDir.resolve(FILE);
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        return Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("config="))
+                .map(l -> l.substring("config=".length())).findFirst().or(() -> Optional.of(""));
+    }
+
+    static void clear(Path stageDir) throws IOException {
+        Files.deleteIfExists(stageDir.resolve(FILE));
+    }
+}
