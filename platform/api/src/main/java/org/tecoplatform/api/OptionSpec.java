@@ -17,7 +17,7 @@ public record OptionSpec(String key, OptionType type, Object defaultValue, Strin
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(help, "help");
         if (defaultValue != null && !type.accepts(defaultValue)) {
-            throw new IllegalArgumentException("default of option '" + key + "' is not a " + type.label() + ": " + defaultValue);
+            throw new IllegalArgumentException("default of option '" + key + "' is not " + type.withArticle() + ": " + defaultValue);
         }
     }
 

@@ -25,6 +25,11 @@ public enum OptionType {
         return label;
     }
 
+    /** The label with its article, for messages: "an integer", "a path". */
+    public String withArticle() {
+        return ("aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
+    }
+
     /** Whether a value parsed from YAML fits this type (integers are accepted as numbers). */
     public boolean accepts(Object value) {
         return switch (this) {

@@ -174,7 +174,7 @@ public final class ConfigSettings implements Settings {
     }
 
     private BadInputException wrongType(String key, OptionType expected, Object actual) {
-        return new BadInputException("config key '" + full(key) + "' must be a " + expected.label() + ", found "
+        return new BadInputException("config key '" + full(key) + "' must be " + expected.withArticle() + ", found "
                 + ConfigMaps.describe(actual));
     }
 

@@ -70,7 +70,7 @@ public final class ConfigValidator {
             OptionType type = spec.get().type();
             Object coerced = coerce(type, value);
             if (!type.accepts(coerced)) {
-                problems.add(key, "key '" + key + "' must be a " + type.label() + ", found " + ConfigMaps.describe(value));
+                problems.add(key, "key '" + key + "' must be " + type.withArticle() + ", found " + ConfigMaps.describe(value));
                 continue;
             }
             e.setValue(coerced);

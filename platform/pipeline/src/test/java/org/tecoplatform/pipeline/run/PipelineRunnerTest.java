@@ -1,0 +1,124 @@
+package org.tecoplatform.pipeline.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tecoplatform.api.BadInputException;
+import org.tecoplatform.api.PluginKind;
+import org.tecoplatform.api.Stage;
+import org.tecoplatform.api.StageContext;
+import org.tecoplatform.pipeline.config.ConfigLoader;
+import org.tecoplatform.pipeline.config.ConfigValidator;
+import org.tecoplatform.pipeline.config.ResolvedConfig;
+import org.tecoplatform.pipeline.plugins.MapCatalog;
+import org.tecoplatform.pipeline.run.StageOutcome.Status;
+
+class PipelineRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> ran = new ArrayList<>();
+
+    /** A stage that records its run and writes a file into its folder. */
+    private Stage writing(String name, boolean fail) {
+        return new Stage() {
+            @Override
+            public void run(StageContext context) throws Exception {
+                ran.add(name);
+                Files.writeString(context.stageDir().resolve("out.txt"), name + " seed=" + context.config().getInt("seed"));
+                if (fail) {
+                    throw new IllegalStateException("boom in " + name);
+                }
+            }
+        };
+    }
+
+    private ResolvedConfig config(MapCatalog catalog, String stages) {
+        return ConfigValidator.resolve(ConfigLoader.parse(dir.resolve("c.yaml"),
+                "seed: 5\npipeline:\n  stages: " + stages + "\n"), catalog);
+    }
+
+    @Test
+    void runsStagesInOrderSkipsMissingOnesAndRecordsTheRun() throws Exception {
+        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "a", writing("a", false))
+                .add(PluginKind.STAGE, "c", writing("c", false));
+        Path run = dir.resolve("run");
+        List<StageOutcome> out = new PipelineRunner(catalog, ProgressFactory.silent())
+                .run(config(catalog, "[a, b, c]"), run, RunOptions.defaults());
+
+        assertThat(ran).containsExactly("a", "c");
+        assertThat(out).extracting(StageOutcome::status).containsExactly(Status.RAN, Status.SKIPPED, Status.RAN);
+        assertThat(out.get(1).detail()).contains("no installed bundle provides stage 'b'").contains("installed stages: a, c");
+        assertThat(Files.readString(run.resolve("a/out.txt"))).isEqualTo("a seed=5");
+        assertThat(Files.readString(run.resolve("config.resolved.yaml"))).contains("seed: 5");
+        assertThat(Files.readString(run.resolve("bundles.json"))).contains("\"name\": \"a\"").contains("\"version\": \"1.0.0\"");
+    }
+
+    @Test
+    void finishedStagesAreSkippedOnRerunUnlessForced() throws Exception {
+        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "a", writing("a", false));
+        PipelineRunner runner = new PipelineRunner(catalog, ProgressFactory.silent());
+        Path run = dir.resolve("run");
+        runner.run(config(catalog, "[a]"), run, RunOptions.defaults());
+        List<StageOutcome> again = runner.run(config(catalog, "[a]"), run, RunOptions.defaults());
+        assertThat(again.get(0).status()).isEqualTo(Status.DONE_EARLIER);
+        assertThat(ran).containsExactly("a");
+
+        Files.writeString(run.resolve("a/stale.txt"), "left over");
+        runner.run(config(catalog, "[a]"), run, new RunOptions(List.of(), true));
+        assertThat(ran).containsExactly("a", "a");
+        assertThat(run.resolve("a/stale.txt")).doesNotExist();
+    }
+
+    @Test
+    void aFailedStageStopsTheRunAndIsNotMarkedDone() throws Exception {
+        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "a", writing("a", true))
+                .add(PluginKind.STAGE, "b", writing("b", false));
+        PipelineRunner runner = new PipelineRunner(catalog, ProgressFactory.silent());
+        Path run = dir.resolve("run");
+        assertThatThrownBy(() -> runner.run(config(catalog, "[a, b]"), run, RunOptions.defaults()))
+                .isInstanceOf(StageFailedException.class).hasMessageContaining("boom in a");
+        assertThat(ran).containsExactly("a");
+        assertThat(run.resolve("a/out.txt")).exists();
+        assertThat(run.resolve("a").resolve(StageMarker.FILE)).doesNotExist();
+    }
+
+    @Test
+    void stagesOptionRunsASubsetAndRejectsUnknownNames() throws Exception {
+        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "a", writing("a", false))
+                .add(PluginKind.STAGE, "b", writing("b", false));
+        PipelineRunner runner = new PipelineRunner(catalog, ProgressFactory.silent());
+        runner.run(config(catalog, "[a, b]"), dir.resolve("run"), new RunOptions(List.of("b"), false));
+        assertThat(ran).containsExactly("b");
+        assertThatThrownBy(() -> runner.run(config(catalog, "[a, b]"), dir.resolve("run"), new RunOptions(List.of("bb"), false)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("'bb'").hasMessageContaining("closest: 'b'");
+    }
+
+    @Test
+    void aStageThatUsesADatasetNeedsTheConfigToNameOne() {
+        Stage needsData = new Stage() {
+            @Override
+            public Set<PluginKind> uses() {
+                return Set.of(PluginKind.DATASET);
+            }
+
+            @Override
+            public void run(StageContext context) {
+                ran.add("x");
+            }
+        };
+        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "x", needsData);
+        assertThatThrownBy(() -> new PipelineRunner(catalog, ProgressFactory.silent())
+                .run(config(catalog, "[x]"), dir.resolve("run"), RunOptions.defaults()))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("set pipeline.dataset");
+        assertThat(ran).isEmpty();
+    }
+}
