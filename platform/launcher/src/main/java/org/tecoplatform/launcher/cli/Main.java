@@ -1,0 +1,60 @@
+package org.tecoplatform.launcher.cli;
+
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tecoplatform.api.BadInputException;
+import picocli.CommandLine;
+
+/** Entry point of {@code bin/teco}. */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs {@code teco args}, writing to the given streams; returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new TecoCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            BadInputException bad = badInput(e);
+            if (bad != null) {
+                LOG.debug("Bad input", e);
+                commandLine.getErr().println("error: " + bad.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            LOG.error("Failed", e);
+            commandLine.getErr().println("error: " + e.getMessage() + " (the run's teco.log has the details)");
+            return ExitCodes.FAILURE;
+        });
+        cli.setParameterExceptionHandler((e, argsGiven) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("error: " + e.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr())) {
+                c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            }
+            return ExitCodes.BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    /** The bad-input exception behind {@code e}, if any (stages wrap what plugins throw). */
+    static BadInputException badInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException b) {
+                return b;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,151 @@
+package org.tecoplatform.launcher.framework;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+
+/**
+ * The packages of the launcher's class path that bundles may import: the SPI, SLF4J, ND4J,
+ * ONNX Runtime, Arrow... one shared copy for every bundle. A jar with an OSGi
+ * {@code Export-Package} header contributes exactly those packages with their versions (so
+ * bundles built with bnd get matching version ranges); any other jar contributes every
+ * package it holds classes in, unversioned.
+ */
+public final class SystemPackages {
+
+    private SystemPackages() {
+    }
+
+    /** The value for {@code org.osgi.framework.system.packages.extra}. */
+    public static String forClassPath(List<Path> classPath) throws IOException {
+        TreeMap<String, String> packages = new TreeMap<>();
+        for (Path entry : classPath) {
+            if (Files.isRegularFile(entry) && entry.toString().endsWith(".jar") && !isFramework(entry)) {
+                collect(entry, packages);
+            } else if (Files.isDirectory(entry)) {
+                collectDirectory(entry, packages);
+            }
+        }
+        List<String> clauses = new ArrayList<>();
+        packages.forEach((pkg, version) -> clauses.add(version.isEmpty() ? pkg : pkg + ";version=\"" + version + "\""));
+        return String.join(",", clauses);
+    }
+
+    /** The JVM's class path as paths. */
+    public static List<Path> jvmClassPath() {
+        List<Path> out = new ArrayList<>();
+        for (String p : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            if (!p.isBlank()) {
+                out.add(Path.of(p).toAbsolutePath());
+            }
+        }
+        return out;
+    }
+
+    private static boolean isFramework(Path jar) {
+        String name = jar.getFileName().toString();
+        return name.startsWith("org.apache.felix.framework");
+    }
+
+    private static void collect(Path jar, TreeMap<String, String> packages) throws IOException {
+        try (JarFile jf = new JarFile(jar.toFile(), false)) {
+            Manifest mf = jf.getManifest();
+            String exports = mf == null ? null : mf.getMainAttributes().getValue("Export-Package");
+            if (exports != null && !exports.isBlank()) {
+                for (String clause : splitClauses(exports)) {
+                    addClause(clause, packages);
+                }
+                return;
+            }
+            boolean multiRelease = mf != null && "true".equalsIgnoreCase(mf.getMainAttributes().getValue(Attributes.Name.MULTI_RELEASE));
+            for (Enumeration<? extends ZipEntry> e = jf.entries(); e.hasMoreElements(); ) {
+                String name = e.nextElement().getName();
+                if (name.endsWith(".class") && !name.startsWith("META-INF/") && name.indexOf('/') > 0) {
+                    packages.putIfAbsent(name.substring(0, name.lastIndexOf('/')).replace('/', '.'), "");
+                } else if (multiRelease && name.startsWith("META-INF/versions/") && name.endsWith(".class")) {
+                    String rest = name.substring(name.indexOf('/', "META-INF/versions/".length()) + 1);
+                    if (rest.indexOf('/') > 0) {
+                        packages.putIfAbsent(rest.substring(0, rest.lastIndexOf('/')).replace('/', '.'), "");
+                    }
+                }
+            }
+        }
+        packages.remove("module-info");
+    }
+
+    private static void collectDirectory(Path dir, TreeMap<String, String> packages) throws IOException {
+        Path mfFile = dir.resolve("META-INF/MANIFEST.MF");
+        if (Files.isRegularFile(mfFile)) {
+            try (var in = Files.newInputStream(mfFile)) {
+                String exports = new Manifest(in).getMainAttributes().getValue("Export-Package");
+                if (exports != null && !exports.isBlank()) {
+                    splitClauses(exports).forEach(c -> addClause(c, packages));
+                    return;
+                }
+            }
+        }
+        try (var files = Files.walk(dir)) {
+            files.filter(f -> f.toString().endsWith(".class")).map(dir::relativize)
+                    .filter(r -> r.getParent() != null && !r.startsWith("META-INF"))
+                    .forEach(r -> packages.putIfAbsent(r.getParent().toString().replace(java.io.File.separatorChar, '.'), ""));
+        }
+    }
+
+    /** One Export-Package clause: "a.b;c.d;version=1.2;uses:=..." exports a.b and c.d at 1.2. */
+    private static void addClause(String clause, TreeMap<String, String> packages) {
+        String version = "";
+        List<String> names = new ArrayList<>();
+        for (String part : splitTop(clause, ';')) {
+            String p = part.trim();
+            int eq = p.indexOf('=');
+            if (eq < 0) {
+                names.add(p);
+            } else if (p.substring(0, eq).trim().equals("version")) {
+                version = p.substring(eq + 1).trim().replace("\"", "");
+            }
+        }
+        for (String n : names) {
+            if (!n.isEmpty() && !SKIPPED.contains(n)) {
+                packages.put(n, version);
+            }
+        }
+    }
+
+    /** Packages the framework itself provides. */
+    private static final Set<String> SKIPPED = Set.of("org.osgi.framework", "org.osgi.dto", "org.osgi.resource");
+
+    static List<String> splitClauses(String header) {
+        return splitTop(header, ',');
+    }
+
+    /** Splits on {@code sep} outside double quotes. */
+    private static List<String> splitTop(String s, char sep) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (char c : s.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == sep && !quoted) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        if (!cur.isEmpty()) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+}
