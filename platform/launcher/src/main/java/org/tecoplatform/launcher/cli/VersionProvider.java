@@ -1,6 +1,7 @@
 package org.tecoplatform.launcher.cli;
 
-import org.osgi.framework.launch.FrameworkFactory;
+import java.io.File;
+import java.util.jar.JarFile;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code teco --version}: the platform's version and what it runs on. */
@@ -9,11 +10,22 @@ final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         String version = TecoCommand.class.getPackage().getImplementationVersion();
-        String felix = FrameworkFactory.class.getPackage() == null ? null
-                : org.apache.felix.framework.Felix.class.getPackage().getImplementationVersion();
+        String felix = felixVersion();
         return new String[] {
             "teco " + (version == null ? "(development build)" : version),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-            "Apache Felix " + (felix == null ? "?" : felix)};
+            "Apache Felix " + felix};
+    }
+
+    /** Felix's jar carries its version only as Bundle-Version. */
+    private static String felixVersion() {
+        try {
+            var location = org.apache.felix.framework.Felix.class.getProtectionDomain().getCodeSource().getLocation();
+            try (JarFile jar = new JarFile(new File(location.toURI()))) {
+                return jar.getManifest().getMainAttributes().getValue("Bundle-Version");
+            }
+        } catch (Exception e) {
+            return "(unknown)";
+        }
     }
 }

@@ -1,0 +1,89 @@
+package org.tecoplatform.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tecoplatform.distribution.TecoProcess.Result;
+import org.tecoplatform.npz.NpzReader;
+
+/**
+ * The assembled distribution, run as a user runs it: bin/teco from another working folder, the
+ * real Felix framework, the real built bundles from bundles/.
+ */
+class DistributionIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void layoutIsComplete() {
+        Path d = TecoProcess.dist();
+        assertThat(d.resolve("bin/teco")).isExecutable();
+        assertThat(d.resolve("lib/framework")).isDirectoryContaining("glob:**/org.apache.felix.scr-*.jar");
+        assertThat(d.resolve("lib")).isDirectoryContaining("glob:**/teco-launcher-*.jar")
+                .isDirectoryContaining("glob:**/teco-api-*.jar").isDirectoryContaining("glob:**/onnxruntime-*.jar");
+        assertThat(d.resolve("bundles")).isDirectoryContaining("glob:**/dataset-maze-*.jar")
+                .isDirectoryContaining("glob:**/stage-data-*.jar");
+        assertThat(d.resolve("configs/quickstart.yaml")).exists();
+        assertThat(d.getParent().resolve("teco-" + System.getProperty("teco.version", "0.1.0-SNAPSHOT") + ".tar.gz")).exists();
+    }
+
+    @Test
+    void helpAndVersionWorkFromAnyFolder() throws Exception {
+        Result help = TecoProcess.run(work, "--help");
+        assertThat(help.exitCode()).as(help.toString()).isZero();
+        assertThat(help.out()).contains("Usage: teco").contains("bundles").contains("run").contains("Exit codes");
+        Result version = TecoProcess.run(work, "--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).contains("teco 0.1.0").contains("Apache Felix 7.");
+    }
+
+    @Test
+    void bundlesListsTheShippedPlugins() throws Exception {
+        Result r = TecoProcess.run(work, "bundles", "--json");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode list = new ObjectMapper().readTree(r.out());
+        assertThat(list.findValuesAsText("name")).contains("maze", "dmlab", "minecraft", "habitat", "data");
+        assertThat(list.findValuesAsText("state")).containsOnly("active");
+    }
+
+    @Test
+    void quickstartRunsTheDataStageThroughTheFrameworkAndSkipsTheRestWithReasons() throws Exception {
+        Path out = work.resolve("run");
+        Result r = TecoProcess.run(work, "run", TecoProcess.dist().resolve("configs/quickstart.yaml").toString(),
+                "-o", out.toString(), "--set", "maze.train_episodes=3", "--set", "maze.test_episodes=2",
+                "--set", "maze.episode_length=12");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).containsPattern("data\\s+ran")
+                .contains("train_tokenizer").contains("skipped: no installed bundle provides stage 'train_tokenizer'");
+        try (Stream<Path> files = Files.list(out.resolve("data/train/maze"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".npz")).count()).isEqualTo(3);
+        }
+        Path first;
+        try (Stream<Path> files = Files.list(out.resolve("data/test/maze"))) {
+            first = files.sorted().findFirst().orElseThrow();
+        }
+        try (NpzReader npz = NpzReader.open(first)) {
+            assertThat(npz.read("video").shape()).containsExactly(12, 64, 64, 3);
+            assertThat(npz.read("actions").shape()).containsExactly(12);
+        }
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("data/summary.json").toFile());
+        assertThat(summary.at("/splits/train/frames").asLong()).isEqualTo(36);
+        assertThat(Files.readString(out.resolve("bundles.json"))).contains("org.tecoplatform.dataset-maze");
+        assertThat(out.resolve("teco.log")).exists();
+    }
+
+    @Test
+    void aDatasetNoBundleProvidesExits2ListingTheInstalledDatasets() throws Exception {
+        Result r = TecoProcess.run(work, "run", TecoProcess.dist().resolve("configs/quickstart.yaml").toString(),
+                "-o", work.resolve("x").toString(), "--set", "pipeline.dataset=mazes");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("no bundle provides dataset 'mazes'; installed datasets: dmlab, habitat, maze, minecraft");
+    }
+}
