@@ -1,12 +1,13 @@
 package org.tecoplatform.pipeline.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.tecoplatform.pipeline.config.ResolvedConfig;
 import org.tecoplatform.pipeline.plugins.PluginInfo;
 
@@ -19,31 +20,16 @@ final class RunRecord {
     private RunRecord() {
     }
 
-    static void write(Path runDir, ResolvedConfig config, List<PluginInfo> used) throws IOException {
-        writeAtomically(runDir.resolve(CONFIG_FILE), "# resolved by teco from " + config.file() + "\n" + config.toYaml());
-        String json = used.stream().map(p -> "  {\"kind\": \"" + p.kind().label() + "\", \"name\": " + quote(p.name())
-                        + ", \"bundle\": " + quote(p.bundle()) + ", \"version\": " + quote(p.bundleVersion()) + "}")
-                .collect(Collectors.joining(",\n", "[\n", "\n]\n"));
-        writeAtomically(runDir.resolve(BUNDLES_FILE), used.isEmpty() ? "[]\n" : json);
+    /** One plugin a run used, as bundles.json lists it. */
+    record UsedPlugin(String kind, String name, String bundle, String version) {
     }
 
-    static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+    static void write(Path runDir, ResolvedConfig config, List<PluginInfo> used) throws IOException {
+        writeAtomically(runDir.resolve(CONFIG_FILE), "# resolved by teco from " + config.file() + "\n" + config.toYaml());
+        List<UsedPlugin> rows = used.stream()
+                .map(p -> new UsedPlugin(p.kind().label(), p.name(), p.bundle(), p.bundleVersion())).toList();
+        writeAtomically(runDir.resolve(BUNDLES_FILE),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows) + "\n");
     }
 
     static void writeAtomically(Path file, String text) throws IOException {

@@ -59,7 +59,7 @@ class PipelineRunnerTest {
         assertThat(out.get(1).detail()).contains("no installed bundle provides stage 'b'").contains("installed stages: a, c");
         assertThat(Files.readString(run.resolve("a/out.txt"))).isEqualTo("a seed=5");
         assertThat(Files.readString(run.resolve("config.resolved.yaml"))).contains("seed: 5");
-        assertThat(Files.readString(run.resolve("bundles.json"))).contains("\"name\": \"a\"").contains("\"version\": \"1.0.0\"");
+        assertThat(Files.readString(run.resolve("bundles.json"))).contains("\"name\" : \"a\"").contains("\"version\" : \"1.0.0\"");
     }
 
     @Test
