@@ -8,6 +8,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -27,7 +28,8 @@ public final class SystemPackages {
 
     /** The value for {@code org.osgi.framework.system.packages.extra}. */
     public static String forClassPath(List<Path> classPath) throws IOException {
-        TreeMap<String, String> packages = new TreeMap<>();
+        // A package may be exported at several versions (slf4j-api 2 also exports org.slf4j as 1.7.36).
+        TreeMap<String, TreeSet<String>> packages = new TreeMap<>();
         for (Path entry : classPath) {
             if (Files.isRegularFile(entry) && entry.toString().endsWith(".jar") && !isFramework(entry)) {
                 collect(entry, packages);
@@ -36,7 +38,12 @@ public final class SystemPackages {
             }
         }
         List<String> clauses = new ArrayList<>();
-        packages.forEach((pkg, version) -> clauses.add(version.isEmpty() ? pkg : pkg + ";version=\"" + version + "\""));
+        packages.forEach((pkg, versions) -> {
+            versions.stream().filter(v -> !v.isEmpty()).forEach(v -> clauses.add(pkg + ";version=\"" + v + "\""));
+            if (versions.stream().allMatch(String::isEmpty)) {
+                clauses.add(pkg);
+            }
+        });
         return String.join(",", clauses);
     }
 
@@ -56,7 +63,7 @@ public final class SystemPackages {
         return name.startsWith("org.apache.felix.framework");
     }
 
-    private static void collect(Path jar, TreeMap<String, String> packages) throws IOException {
+    private static void collect(Path jar, TreeMap<String, TreeSet<String>> packages) throws IOException {
         try (JarFile jf = new JarFile(jar.toFile(), false)) {
             Manifest mf = jf.getManifest();
             String exports = mf == null ? null : mf.getMainAttributes().getValue("Export-Package");
@@ -70,11 +77,11 @@ public final class SystemPackages {
             for (Enumeration<? extends ZipEntry> e = jf.entries(); e.hasMoreElements(); ) {
                 String name = e.nextElement().getName();
                 if (name.endsWith(".class") && !name.startsWith("META-INF/") && name.indexOf('/') > 0) {
-                    packages.putIfAbsent(name.substring(0, name.lastIndexOf('/')).replace('/', '.'), "");
+                    unversioned(packages, name.substring(0, name.lastIndexOf('/')).replace('/', '.'));
                 } else if (multiRelease && name.startsWith("META-INF/versions/") && name.endsWith(".class")) {
                     String rest = name.substring(name.indexOf('/', "META-INF/versions/".length()) + 1);
                     if (rest.indexOf('/') > 0) {
-                        packages.putIfAbsent(rest.substring(0, rest.lastIndexOf('/')).replace('/', '.'), "");
+                        unversioned(packages, rest.substring(0, rest.lastIndexOf('/')).replace('/', '.'));
                     }
                 }
             }
@@ -82,7 +89,7 @@ public final class SystemPackages {
         packages.remove("module-info");
     }
 
-    private static void collectDirectory(Path dir, TreeMap<String, String> packages) throws IOException {
+    private static void collectDirectory(Path dir, TreeMap<String, TreeSet<String>> packages) throws IOException {
         Path mfFile = dir.resolve("META-INF/MANIFEST.MF");
         if (Files.isRegularFile(mfFile)) {
             try (var in = Files.newInputStream(mfFile)) {
@@ -96,12 +103,12 @@ public final class SystemPackages {
         try (var files = Files.walk(dir)) {
             files.filter(f -> f.toString().endsWith(".class")).map(dir::relativize)
                     .filter(r -> r.getParent() != null && !r.startsWith("META-INF"))
-                    .forEach(r -> packages.putIfAbsent(r.getParent().toString().replace(java.io.File.separatorChar, '.'), ""));
+                    .forEach(r -> unversioned(packages, r.getParent().toString().replace(java.io.File.separatorChar, '.')));
         }
     }
 
     /** One Export-Package clause: "a.b;c.d;version=1.2;uses:=..." exports a.b and c.d at 1.2. */
-    private static void addClause(String clause, TreeMap<String, String> packages) {
+    private static void addClause(String clause, TreeMap<String, TreeSet<String>> packages) {
         String version = "";
         List<String> names = new ArrayList<>();
         for (String part : splitTop(clause, ';')) {
@@ -115,9 +122,13 @@ public final class SystemPackages {
         }
         for (String n : names) {
             if (!n.isEmpty() && !SKIPPED.contains(n)) {
-                packages.put(n, version);
+                packages.computeIfAbsent(n, k -> new TreeSet<>()).add(version);
             }
         }
+    }
+
+    private static void unversioned(TreeMap<String, TreeSet<String>> packages, String pkg) {
+        packages.computeIfAbsent(pkg, k -> new TreeSet<>()).add("");
     }
 
     /** Packages the framework itself provides. */

@@ -62,7 +62,7 @@ public final class TecoRuntime implements AutoCloseable {
         props.put("felix.bootdelegation.implicit", "false");
         // Failures are collected and reported by us; the framework and SCR would print them raw to stdout.
         props.put("felix.log.level", "0");
-        props.put("ds.loglevel", "none");
+        props.put("ds.loglevel", "0");
 
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
