@@ -40,6 +40,7 @@ final class ConsoleProgress implements ProgressFactory {
         private long done;
         private long lastDraw;
         private int lastDecile = -1;
+        private long lastPrinted = -1;
         private String status = "";
 
         Bar(String task, long total, String unit) {
@@ -83,8 +84,9 @@ final class ConsoleProgress implements ProgressFactory {
                 out.flush();
             } else {
                 int decile = total > 0 ? (int) (10 * done / total) : -1;
-                if (last || decile > lastDecile) {
+                if ((last && done != lastPrinted) || decile > lastDecile) {
                     lastDecile = decile;
+                    lastPrinted = done;
                     out.println(line());
                 }
             }
