@@ -20,4 +20,14 @@ public interface DatasetReader extends Plugin {
 
     /** Reads one episode, or the given window of it. */
     Episode read(Settings config, EpisodeRef ref, FrameWindow window);
+
+    /**
+     * Problems in a split that did not stop the reader (files it leaves out under a "skip bad
+     * files" policy), one message each naming the file and what is wrong. Empty by default.
+     *
+     * @since 1.1
+     */
+    default List<String> problems(Settings config, Split split) {
+        return List.of();
+    }
 }

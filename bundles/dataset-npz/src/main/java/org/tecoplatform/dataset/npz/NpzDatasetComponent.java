@@ -44,6 +44,11 @@ abstract class NpzDatasetComponent implements DatasetReader {
         return reader.read(config, ref, window);
     }
 
+    @Override
+    public List<String> problems(Settings config, Split split) {
+        return reader.problems(config, split);
+    }
+
     /** For {@code teco data inspect}: figures and problems of the whole dataset. */
     public DatasetSummary scan(Settings config, boolean readPixels) {
         return reader.scan(config, readPixels);

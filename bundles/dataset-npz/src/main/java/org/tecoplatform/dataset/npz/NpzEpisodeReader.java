@@ -92,6 +92,21 @@ public final class NpzEpisodeReader {
         return List.copyOf(refs);
     }
 
+    /** The files of a split that {@link #episodes} leaves out as bad, each "file: what is wrong". */
+    public List<String> problems(Settings config, Split split) {
+        NpzDatasetOptions options = NpzDatasetOptions.from(spec, config);
+        Path root = NpzDatasetOptions.root(spec, config);
+        List<String> problems = new ArrayList<>();
+        for (Path file : EpisodeFiles.list(root, split)) {
+            try {
+                EpisodeCheck.check(file, spec, options);
+            } catch (BadInputException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        return List.copyOf(problems);
+    }
+
     /** The episode's frames in the window (all of them for {@link FrameWindow#ALL}) and their actions, as numpy stores them. */
     public Episode read(Settings config, EpisodeRef ref, FrameWindow window) {
         NpzDatasetOptions options = NpzDatasetOptions.from(spec, config);

@@ -38,9 +38,14 @@ class EpisodeListingTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessage("dmlab episode " + root.resolve("train/0000/ep_a.npz")
                         + ": 'video' has 4 frames: expected 300 (dmlab.episode_length; 0 accepts any length)");
-        List<EpisodeRef> six = new DmlabDatasetReader().episodes(
-                Fixtures.config(root, "dmlab", Map.of("episode_length", 6, "on_bad_file", "skip")), Split.TRAIN);
+        var skipping = Fixtures.config(root, "dmlab", Map.of("episode_length", 6, "on_bad_file", "skip"));
+        List<EpisodeRef> six = new DmlabDatasetReader().episodes(skipping, Split.TRAIN);
         assertThat(six).extracting(EpisodeRef::id).containsExactly("train/0001/ep_b");
+        assertThat(new DmlabDatasetReader().problems(skipping, Split.TRAIN))
+                .containsExactly("dmlab episode " + root.resolve("train/0000/ep_a.npz")
+                        + ": 'video' has 4 frames: expected 6 (dmlab.episode_length; 0 accepts any length)",
+                        "dmlab episode " + root.resolve("train/ep_c.npz")
+                        + ": 'video' has 4 frames: expected 6 (dmlab.episode_length; 0 accepts any length)");
     }
 
     @Test
