@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.tecoplatform.api.DatasetInfo;
@@ -36,6 +37,8 @@ class CodedReader implements DatasetReader {
     volatile long delayMillis;
     volatile String failOn;
     volatile RuntimeException failure;
+    /** When set, each read first takes a permit: the test decides when reads may happen. */
+    volatile Semaphore gate;
 
     CodedReader(boolean lengthsKnown, int... lengths) {
         this.lengths = lengths.clone();
@@ -104,6 +107,10 @@ class CodedReader implements DatasetReader {
         }
         if (delayMillis > 0) {
             pause(delayMillis);
+        }
+        Semaphore g = gate;
+        if (g != null) {
+            g.acquireUninterruptibly();
         }
         int e = index(ref.id());
         int start = window.isAll() ? 0 : window.start();

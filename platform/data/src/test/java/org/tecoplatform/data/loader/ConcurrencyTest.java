@@ -21,16 +21,25 @@ class ConcurrencyTest {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(loader.threadPrefix()) && t.isAlive());
     }
 
+    /** Waits until the reader has served {@code n} reads, then a while longer to let any extra ones happen. */
+    private static void settle(CodedReader reader, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (reader.reads.get() < n && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(200);
+    }
+
     @Test
     void slowConsumerHoldsWorkersBack() throws InterruptedException {
         CodedReader reader = CodedReader.uniform(40, 8);
         try (DataLoader loader = DataLoader.open(reader, CodedReader.config(), Split.TRAIN, endless(3, 2))) {
-            Thread.sleep(300);
+            settle(reader, 4);
             // Two batches of two episodes may be built ahead, and no more.
             assertThat(reader.reads.get()).isEqualTo(4);
             assertThat(loader.inFlight()).isEqualTo(2);
             loader.next();
-            Thread.sleep(200);
+            settle(reader, 6);
             assertThat(reader.reads.get()).isEqualTo(6);
             assertThat(loader.inFlight()).isEqualTo(2);
         }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.tecoplatform.api.Split;
@@ -19,21 +20,38 @@ class RecycleTest {
     void recycledArraysComeBackWithFreshContents() {
         int[] lengths = {9, 9, 9, 9, 9, 9};
         LoaderOptions options = LoaderOptions.training(2, 5, 4).withWorkers(1).withQueueCapacity(1).withPixelFormat(PixelFormat.BOTH);
-        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        int reused = 0;
-        try (DataLoader loader = DataLoader.open(new CodedReader(true, lengths), CodedReader.config(), Split.TRAIN, options)) {
+        CodedReader reader = new CodedReader(true, lengths);
+        // Reads wait for the test, so each batch is assembled only after the previous one was recycled.
+        Semaphore gate = new Semaphore(2);
+        reader.gate = gate;
+        Set<float[]> floats = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<byte[]> bytes = Collections.newSetFromMap(new IdentityHashMap<>());
+        try (DataLoader loader = DataLoader.open(reader, CodedReader.config(), Split.TRAIN, options)) {
             for (int i = 0; i < 30; i++) {
                 Batch b = loader.next();
                 assertCoded(b, lengths);
-                reused += seen.add(b.pixels()) ? 0 : 1;
-                seen.add(b.raw());
+                floats.add(b.pixels());
+                bytes.add(b.raw());
                 // Scribble over it: a reused array must not leak these values into a later batch.
                 Arrays.fill(b.pixels(), 5f);
                 Arrays.fill(b.raw(), (byte) 77);
                 loader.recycle(b);
+                gate.release(2);
             }
         }
-        assertThat(reused).isGreaterThan(20);
-        assertThat(seen.size()).isLessThan(10);
+        assertThat(floats).hasSize(1);
+        assertThat(bytes).hasSize(1);
+    }
+
+    @Test
+    void withoutRecyclingEveryBatchHasItsOwnArrays() {
+        LoaderOptions options = LoaderOptions.training(2, 5, 4).withWorkers(2);
+        Set<float[]> floats = Collections.newSetFromMap(new IdentityHashMap<>());
+        try (DataLoader loader = DataLoader.open(CodedReader.uniform(6, 9), CodedReader.config(), Split.TRAIN, options)) {
+            for (int i = 0; i < 20; i++) {
+                floats.add(loader.next().pixels());
+            }
+        }
+        assertThat(floats).hasSize(20);
     }
 }
