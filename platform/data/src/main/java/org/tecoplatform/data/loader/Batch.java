@@ -8,7 +8,8 @@ import java.util.Objects;
  * {@code pixels} and {@code raw} (B,T,H,W,C), {@code actions} (B,T). Which pixel arrays are
  * present follows the loader's {@link PixelFormat}; the other is {@code null}.
  *
- * @param index        position in the loader's output (0, 1, 2, ... across epochs)
+ * @param index        the batch's number in the loader's plan, epoch × batchesPerEpoch + b; a number is
+ *                     missing only where every episode of that batch was skipped as too short
  * @param epoch        the epoch the batch belongs to
  * @param size         samples (B)
  * @param frames       frames per sample (T)
