@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,7 @@ class DistributionIT {
         Result r = TecoProcess.run(work, "bundles", "--json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode list = new ObjectMapper().readTree(r.out());
-        assertThat(list.findValuesAsText("name")).contains("maze", "dmlab", "minecraft", "habitat", "data");
+        assertThat(list.findValuesAsText("name")).contains("maze", "dmlab", "minecraft", "habitat", "kinetics", "data");
         assertThat(list.findValuesAsText("state")).containsOnly("active");
     }
 
@@ -80,10 +81,45 @@ class DistributionIT {
     }
 
     @Test
+    void dataMazeWritesWhatTheDmlabReaderAcceptsAndTheSameSeedGivesIdenticalFiles() throws Exception {
+        Path a = work.resolve("maze-a");
+        Path b = work.resolve("maze-b");
+        for (Path out : List.of(a, b)) {
+            Result r = TecoProcess.run(work, "data", "maze", "--out", out.toString(), "--train", "2", "--test", "1",
+                    "--seed", "7");
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+        }
+        Result inspect = TecoProcess.run(work, "data", "inspect", "--dataset", "dmlab", "--path", a.toString(), "--json");
+        assertThat(inspect.exitCode()).as(inspect.toString()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(inspect.out());
+        assertThat(summary.at("/splits/train/episodes").asInt()).isEqualTo(2);
+        assertThat(summary.at("/splits/train/frames").asLong()).isEqualTo(600);
+        assertThat(summary.at("/height").asInt()).isEqualTo(64);
+
+        List<Path> filesA = files(a);
+        assertThat(filesA).hasSize(4);
+        assertThat(files(b)).isEqualTo(filesA);
+        for (Path rel : filesA) {
+            assertThat(Files.readAllBytes(b.resolve(rel))).as(rel.toString()).isEqualTo(Files.readAllBytes(a.resolve(rel)));
+        }
+        Result other = TecoProcess.run(work, "data", "maze", "--out", work.resolve("maze-c").toString(), "--train", "2",
+                "--test", "1", "--seed", "8");
+        assertThat(other.exitCode()).isZero();
+        assertThat(Files.readAllBytes(work.resolve("maze-c").resolve(filesA.get(0))))
+                .isNotEqualTo(Files.readAllBytes(a.resolve(filesA.get(0))));
+    }
+
+    private static List<Path> files(Path root) throws Exception {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+
+    @Test
     void aDatasetNoBundleProvidesExits2ListingTheInstalledDatasets() throws Exception {
         Result r = TecoProcess.run(work, "run", TecoProcess.dist().resolve("configs/quickstart.yaml").toString(),
                 "-o", work.resolve("x").toString(), "--set", "pipeline.dataset=mazes");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("no bundle provides dataset 'mazes'; installed datasets: dmlab, habitat, maze, minecraft");
+        assertThat(r.err()).contains("no bundle provides dataset 'mazes'; installed datasets: dmlab, habitat, kinetics, maze, minecraft");
     }
 }

@@ -49,8 +49,4 @@ abstract class NpzDatasetComponent implements DatasetReader {
         return reader.problems(config, split);
     }
 
-    /** For {@code teco data inspect}: figures and problems of the whole dataset. */
-    public DatasetSummary scan(Settings config, boolean readPixels) {
-        return reader.scan(config, readPixels);
-    }
 }

@@ -130,10 +130,6 @@ public final class NpzEpisodeReader {
         }
     }
 
-    /** Figures and problems of the whole dataset, never failing on a bad file; see {@link DatasetScan}. */
-    public DatasetSummary scan(Settings config, boolean readPixels) {
-        return DatasetScan.scan(spec, config, readPixels);
-    }
 
     BadInputException emptySplit(Path root, Split split) {
         Path dir = EpisodeFiles.splitFolder(root, split);

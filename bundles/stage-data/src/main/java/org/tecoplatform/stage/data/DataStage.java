@@ -14,6 +14,8 @@ import org.tecoplatform.api.Settings;
 import org.tecoplatform.api.Split;
 import org.tecoplatform.api.Stage;
 import org.tecoplatform.api.StageContext;
+import org.tecoplatform.data.export.DatasetExport;
+import org.tecoplatform.data.export.DatasetSummary;
 
 /**
  * The {@code data} stage: reads every episode of the configured dataset once (so bad files show

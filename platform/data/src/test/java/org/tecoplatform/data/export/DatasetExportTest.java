@@ -1,4 +1,4 @@
-package org.tecoplatform.stage.data;
+package org.tecoplatform.data.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,6 +76,7 @@ class DatasetExportTest {
         assertThat(summary.splits().get("train").episodes()).isEqualTo(2);
         assertThat(summary.splits().get("train").frames()).isEqualTo(6);
         assertThat(summary.splits().get("train").actionHistogram()).containsExactly(2, 4, 0);
+        assertThat(summary.splits().get("train").problems()).isEmpty();
         summary.write(dir.resolve("summary.json"));
         assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"episodes\" : 2");
     }

@@ -1,4 +1,4 @@
-package org.tecoplatform.stage.data;
+package org.tecoplatform.data.export;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,11 +21,12 @@ import org.tecoplatform.npz.NpzReader;
 import org.tecoplatform.npz.NpzWriter;
 
 /**
- * Reads a dataset's episodes and writes each as {@code <out>/<split>/<dataset>/<id>.npz} with
+ * Reads every episode of a dataset (so bad files show up before training) and, when asked,
+ * writes each as {@code <out>/<split>/<dataset>/<id>.npz} with
  * {@code video} uint8 (T,H,W,3) and {@code actions} int32 (T,), as the original DMLab files.
  * Counts what it reads for the summary.
  */
-final class DatasetExport {
+public final class DatasetExport {
 
     private final DatasetReader reader;
     private final Settings config;
@@ -34,8 +35,9 @@ final class DatasetExport {
     private final boolean compressed;
     private final DatasetInfo info;
     private final Map<Split, DatasetSummary.SplitSummary> counted = new EnumMap<>(Split.class);
+    private final Map<Split, List<EpisodeRef>> listed = new EnumMap<>(Split.class);
 
-    DatasetExport(DatasetReader reader, Settings config, String name, boolean export, boolean compressed) {
+    public DatasetExport(DatasetReader reader, Settings config, String name, boolean export, boolean compressed) {
         this.reader = reader;
         this.config = config;
         this.name = name;
@@ -44,12 +46,13 @@ final class DatasetExport {
         this.info = reader.describe(config);
     }
 
-    List<EpisodeRef> episodes(Split split) {
-        return reader.episodes(config, split);
+    /** The split's episodes (listed once, then remembered). */
+    public List<EpisodeRef> episodes(Split split) {
+        return listed.computeIfAbsent(split, s -> reader.episodes(config, s));
     }
 
     /** Reads (and exports) every episode of a split; {@code done} hears of each finished one. */
-    void write(Split split, Path out, LongConsumer done) throws IOException {
+    public void write(Split split, Path out, LongConsumer done) throws IOException {
         Path folder = out.resolve(split.folder()).resolve(safe(name));
         if (export) {
             Files.createDirectories(folder);
@@ -90,10 +93,12 @@ final class DatasetExport {
             max = Math.max(max, length);
             done.accept(1);
         }
-        counted.put(split, new DatasetSummary.SplitSummary(refs.size(), frames, refs.isEmpty() ? 0 : min, max, histogram));
+        counted.put(split, new DatasetSummary.SplitSummary(refs.size(), frames, refs.isEmpty() ? 0 : min, max, histogram,
+                reader.problems(config, split)));
     }
 
-    DatasetSummary summary() {
+    /** The figures of the splits written so far. */
+    public DatasetSummary summary() {
         Map<String, DatasetSummary.SplitSummary> splits = new LinkedHashMap<>();
         counted.forEach((s, c) -> splits.put(s.folder(), c));
         return new DatasetSummary(name, info.height(), info.width(), info.channels(), info.actionDim(), splits);
