@@ -109,6 +109,38 @@ public final class NpzReader implements AutoCloseable {
 
     /** One whole array (C order), CRC-checked. */
     public NpyArray read(String key) throws IOException {
+        Loaded l = load(key);
+        return new NpyArray(l.header().dtype(), l.header().shape(), ByteBuffer.wrap(l.data()).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /**
+     * The bytes of a whole {@code |u1} array (C order), CRC-checked: {@link #read} without the copy
+     * {@link NpyArray#toUint8()} makes, for pixels on a hot path. The array is the caller's.
+     */
+    public byte[] readUint8(String key) throws IOException {
+        Loaded l = load(key);
+        requireUint8(key, l.header());
+        return l.data();
+    }
+
+    /** Rows of a {@code |u1} array as {@link #readRows} reads them, without a copy. */
+    public byte[] readUint8Rows(String key, int start, int count) throws IOException {
+        Loaded l = loadRows(key, start, count);
+        requireUint8(key, l.header());
+        return l.data();
+    }
+
+    private void requireUint8(String key, NpyHeader h) throws NpzFormatException {
+        if (h.dtype() != NpyDtype.UINT8) {
+            throw new NpzFormatException(file, key + SUFFIX, "dtype " + h.dtype().descr() + ": expected |u1 (uint8)");
+        }
+    }
+
+    /** A member's header and its data bytes. */
+    private record Loaded(NpyHeader header, byte[] data) {
+    }
+
+    private Loaded load(String key) throws IOException {
         ZipEntry entry = entry(key);
         try (InputStream in = zip.getInputStream(entry)) {
             CRC32 crc = new CRC32();
@@ -120,7 +152,7 @@ public final class NpzReader implements AutoCloseable {
                 throw new NpzFormatException(file, entry.getName(), String.format(
                         "corrupt member: the zip directory expects CRC-32 %08x, the data read has %08x", entry.getCrc(), crc.getValue()));
             }
-            return new NpyArray(h.dtype(), h.shape(), ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN));
+            return new Loaded(h, data);
         } catch (ZipException | EOFException e) {
             throw corrupt(entry, e);
         }
@@ -131,6 +163,12 @@ public final class NpzReader implements AutoCloseable {
      * than their end (skipping what precedes them). Not CRC-checked: only part of the member is read.
      */
     public NpyArray readRows(String key, int start, int count) throws IOException {
+        Loaded l = loadRows(key, start, count);
+        return new NpyArray(l.header().dtype(), l.header().shape(), ByteBuffer.wrap(l.data()).order(ByteOrder.LITTLE_ENDIAN));
+    }
+
+    /** The header of the rows read (shape[0] = count) and their bytes. */
+    private Loaded loadRows(String key, int start, int count) throws IOException {
         ZipEntry entry = entry(key);
         try (InputStream in = zip.getInputStream(entry)) {
             NpyFormat.Parsed parsed = checked(entry, NpyFormat.readHeader(in, file, entry.getName(), null));
@@ -147,7 +185,7 @@ public final class NpzReader implements AutoCloseable {
             int[] shape = h.shape();
             shape[0] = count;
             byte[] data = readExactly(in, entry, (int) (rowBytes * count), rowBytes * start, h);
-            return new NpyArray(h.dtype(), shape, ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN));
+            return new Loaded(new NpyHeader(h.dtype(), shape, h.fortranOrder()), data);
         } catch (ZipException | EOFException e) {
             throw corrupt(entry, e);
         }

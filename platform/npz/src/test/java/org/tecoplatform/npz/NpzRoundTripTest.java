@@ -119,6 +119,24 @@ class NpzRoundTripTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void uint8ReadsWithoutCopyEqualTheArrayAndItsRows(boolean compressed) throws IOException {
+        byte[] pixels = new byte[5 * 4 * 3];
+        new Random(3).nextBytes(pixels);
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("video", NpyArray.uint8(new int[] {5, 4, 3}, pixels));
+        arrays.put("actions", NpyArray.int32(new int[] {5}, new int[] {0, 1, 2, 3, 4}));
+        Path file = tmp.resolve("u8.npz");
+        NpzWriter.write(file, arrays, compressed);
+        try (NpzReader r = NpzReader.open(file)) {
+            assertThat(r.readUint8("video")).isEqualTo(pixels);
+            assertThat(r.readUint8Rows("video", 2, 2)).isEqualTo(java.util.Arrays.copyOfRange(pixels, 24, 48));
+            assertThatThrownBy(() -> r.readUint8("actions")).isInstanceOf(NpzFormatException.class)
+                    .hasMessageContaining("actions.npy").hasMessageContaining("dtype <i4: expected |u1 (uint8)");
+        }
+    }
+
     @Test
     void refusesEmptyNames() {
         Map<String, NpyArray> bad = new LinkedHashMap<>();

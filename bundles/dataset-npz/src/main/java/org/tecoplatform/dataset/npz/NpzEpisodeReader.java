@@ -18,7 +18,6 @@ import org.tecoplatform.api.OptionSpec;
 import org.tecoplatform.api.Settings;
 import org.tecoplatform.api.Split;
 import org.tecoplatform.api.Video;
-import org.tecoplatform.npz.NpyArray;
 import org.tecoplatform.npz.NpzReader;
 
 /**
@@ -122,8 +121,8 @@ public final class NpzEpisodeReader {
             }
             int n = (int) count;
             // A whole read also verifies the member's CRC; a window reads only up to its last frame.
-            NpyArray video = n == frames ? npz.read(EpisodeCheck.VIDEO) : npz.readRows(EpisodeCheck.VIDEO, start, n);
-            Video clip = new Video(n, spec.size(), spec.size(), 3, video.toUint8());
+            byte[] pixels = n == frames ? npz.readUint8(EpisodeCheck.VIDEO) : npz.readUint8Rows(EpisodeCheck.VIDEO, start, n);
+            Video clip = new Video(n, spec.size(), spec.size(), 3, pixels);
             return new Episode(ref.id(), clip, Arrays.copyOfRange(checked.actions(), start, start + n));
         } catch (IOException e) {
             throw EpisodeCheck.unreadable(spec, file, e);

@@ -48,6 +48,10 @@ final class BenchDataCommand implements Callable<Integer> {
     @Option(names = "--numpy", description = "Also time numpy's np.load on the same files and print the ratio.")
     boolean numpy;
 
+    @Option(names = "--python", paramLabel = "EXE", defaultValue = "python3",
+            description = "Python with numpy for --numpy (default ${DEFAULT-VALUE}; e.g. /usr/bin/python3 for Debian's numpy).")
+    String python;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any config value (e.g. --set dmlab.episode_length=0).")
     List<String> overrides = new java.util.ArrayList<>();
 
@@ -72,6 +76,7 @@ final class BenchDataCommand implements Callable<Integer> {
             DatasetReader reader = run.reader();
             Settings config = run.config().settings();
             List<EpisodeRef> refs = reader.episodes(config, Split.TRAIN);
+            int all = refs.size();
             if (episodes > 0 && refs.size() > episodes) {
                 refs = refs.subList(0, episodes);
             }
@@ -97,19 +102,19 @@ final class BenchDataCommand implements Callable<Integer> {
                 List<Path> files = refs.stream().map(r -> Path.of(r.location())).filter(Files::isRegularFile).toList();
                 StringBuilder why = new StringBuilder();
                 Optional<NumpyLoadTimer.Timing> np = files.size() == refs.size()
-                        ? NumpyLoadTimer.time(files, Math.max(1, repeats), why) : Optional.empty();
+                        ? NumpyLoadTimer.time(python, files, Math.max(1, repeats), why) : Optional.empty();
                 if (files.size() != refs.size()) {
                     why.append("the episodes are not files");
                 }
                 if (np.isPresent()) {
-                    out.printf(Locale.ROOT, "  numpy   np.load    %8d frames in %7.3f s = %10.0f frames/s%n", np.get().frames(),
-                            np.get().seconds(), np.get().framesPerSecond());
+                    out.printf(Locale.ROOT, "  numpy   np.load    %8d frames in %7.3f s = %10.0f frames/s (numpy %s)%n",
+                            np.get().frames(), np.get().seconds(), np.get().framesPerSecond(), np.get().numpyVersion());
                     out.printf(Locale.ROOT, "  ratio   reader / numpy = %.2fx%n", fps / np.get().framesPerSecond());
                 } else {
                     out.println("  numpy   skipped: " + why);
                 }
             }
-            loader.run(out, reader, config);
+            loader.run(out, reader, config, all);
         }
         out.flush();
         return ExitCodes.OK;

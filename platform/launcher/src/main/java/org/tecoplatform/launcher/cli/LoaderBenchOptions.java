@@ -23,13 +23,18 @@ final class LoaderBenchOptions {
     @Option(names = "--batches", paramLabel = "N", defaultValue = "50", description = "Timed loader batches (default ${DEFAULT-VALUE}).")
     int batches;
 
-    void run(PrintWriter out, DatasetReader reader, Settings config) {
-        LoaderOptions options = LoaderOptions.training(batch, seqLen, 1);
+    /** Times the loader over a split of {@code episodes} episodes (a batch takes distinct episodes). */
+    void run(PrintWriter out, DatasetReader reader, Settings config, int episodes) {
+        int b = Math.min(batch, episodes);
+        if (b < batch) {
+            out.printf(Locale.ROOT, "  loader  batch %d > %d training episodes: using batches of %d%n", batch, episodes, b);
+        }
+        LoaderOptions options = LoaderOptions.training(b, seqLen, 1);
         if (workers > 0) {
             options = options.withWorkers(workers);
         }
         double fps = LoaderBenchmark.framesPerSecond(reader, config, options, batches);
-        out.printf(Locale.ROOT, "  loader  %d batches of %dx%d frames, %d workers: %10.0f frames/s%n", batches, batch, seqLen,
+        out.printf(Locale.ROOT, "  loader  %d batches of %dx%d frames, %d workers: %10.0f frames/s%n", batches, b, seqLen,
                 options.workers(), fps);
     }
 }

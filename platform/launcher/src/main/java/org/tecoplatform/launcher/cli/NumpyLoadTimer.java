@@ -29,11 +29,11 @@ final class NumpyLoadTimer {
             "for _ in range(int(sys.argv[2])):",
             "    t = time.perf_counter(); n = once(); d = time.perf_counter() - t",
             "    best = d if best is None else min(best, d)",
-            "print(n, best)",
+            "print(n, best, np.__version__)",
             "");
 
     /** Frames and the best seconds over {@code repeats} passes, or empty with the reason logged. */
-    record Timing(long frames, double seconds) {
+    record Timing(long frames, double seconds, String numpyVersion) {
         double framesPerSecond() {
             return frames / seconds;
         }
@@ -42,7 +42,7 @@ final class NumpyLoadTimer {
     private NumpyLoadTimer() {
     }
 
-    static Optional<Timing> time(List<Path> files, int repeats, StringBuilder why) throws IOException, InterruptedException {
+    static Optional<Timing> time(String python, List<Path> files, int repeats, StringBuilder why) throws IOException, InterruptedException {
         Path list = Files.createTempFile("teco-bench-files", ".txt");
         Path script = Files.createTempFile("teco-bench-numpy", ".py");
         try {
@@ -50,19 +50,19 @@ final class NumpyLoadTimer {
             Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
             Process p;
             try {
-                p = new ProcessBuilder("python3", script.toString(), list.toString(), Integer.toString(repeats))
+                p = new ProcessBuilder(python, script.toString(), list.toString(), Integer.toString(repeats))
                         .redirectErrorStream(true).start();
             } catch (IOException e) {
-                why.append("python3 not found");
+                why.append(python).append(" not found");
                 return Optional.empty();
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                why.append("python3 failed: ").append(out.lines().reduce((a, b) -> b).orElse(""));
+                why.append(python).append(" failed: ").append(out.lines().reduce((a, b) -> b).orElse(""));
                 return Optional.empty();
             }
             String[] parts = out.lines().reduce((a, b) -> b).orElse("").split(" ");
-            return Optional.of(new Timing(Long.parseLong(parts[0]), Double.parseDouble(parts[1])));
+            return Optional.of(new Timing(Long.parseLong(parts[0]), Double.parseDouble(parts[1]), parts[2]));
         } finally {
             Files.deleteIfExists(list);
             Files.deleteIfExists(script);
