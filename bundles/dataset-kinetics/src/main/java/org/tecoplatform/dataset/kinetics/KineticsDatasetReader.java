@@ -19,6 +19,7 @@ import org.tecoplatform.api.FrameWindow;
 import org.tecoplatform.api.OptionSpec;
 import org.tecoplatform.api.Settings;
 import org.tecoplatform.api.Split;
+import org.tecoplatform.data.files.BadFilePolicy;
 
 /**
  * Kinetics-600 as TECO uses it: {@code <data_path>/{train,test}/<class>/*.mp4}, each video

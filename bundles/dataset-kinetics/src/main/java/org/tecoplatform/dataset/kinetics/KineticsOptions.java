@@ -8,6 +8,7 @@ import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.OptionSpec;
 import org.tecoplatform.api.OptionType;
 import org.tecoplatform.api.Settings;
+import org.tecoplatform.data.files.BadFilePolicy;
 
 /**
  * The reader's settings, read and checked from a whole config: the top-level {@code image_size},

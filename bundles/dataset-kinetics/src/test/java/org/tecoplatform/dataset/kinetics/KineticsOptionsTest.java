@@ -14,6 +14,7 @@ import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.OptionSpec;
 import org.tecoplatform.api.OptionType;
 import org.tecoplatform.api.Settings;
+import org.tecoplatform.data.files.BadFilePolicy;
 
 /** The reader's options: what it declares, its defaults, and the messages for values it cannot use. */
 class KineticsOptionsTest {

@@ -8,6 +8,7 @@ import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.OptionSpec;
 import org.tecoplatform.api.OptionType;
 import org.tecoplatform.api.Settings;
+import org.tecoplatform.data.files.BadFilePolicy;
 
 /**
  * A dataset's options, read and checked from a whole config: its own section (named after

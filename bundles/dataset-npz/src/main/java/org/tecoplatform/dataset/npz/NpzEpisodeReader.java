@@ -18,6 +18,7 @@ import org.tecoplatform.api.OptionSpec;
 import org.tecoplatform.api.Settings;
 import org.tecoplatform.api.Split;
 import org.tecoplatform.api.Video;
+import org.tecoplatform.data.files.BadFilePolicy;
 import org.tecoplatform.npz.NpzReader;
 
 /**

@@ -1,11 +1,8 @@
 package org.tecoplatform.launcher.framework;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.pipeline.plugins.PluginCatalog;
+import org.tecoplatform.pipeline.run.Folders;
 
 /**
  * The embedded OSGi runtime: Apache Felix with SCR, the launcher's class path shared with
@@ -160,19 +158,7 @@ public final class TecoRuntime implements AutoCloseable {
 
     private static void deleteQuietly(Path dir) {
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            Folders.delete(dir);
         } catch (IOException e) {
             LOG.debug("Could not delete {}: {}", dir, e.toString());
         }

@@ -1,12 +1,8 @@
 package org.tecoplatform.pipeline.run;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -72,7 +68,7 @@ public final class PipelineRunner {
                 continue;
             }
             if (options.force() && Files.exists(dir)) {
-                deleteTree(dir);
+                Folders.delete(dir);
             }
             Files.createDirectories(dir);
             LOG.info("Stage {}: starting ({})", name, stage.get().description());
@@ -152,19 +148,4 @@ public final class PipelineRunner {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
 }
