@@ -1,0 +1,81 @@
+package org.tecoplatform.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens ONNX Runtime sessions from {@link OrtSettings}, sharing the process-wide environment. */
+public final class OrtSessions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrtSessions.class);
+
+    private OrtSessions() {
+    }
+
+    /** The process-wide ONNX Runtime environment (created on first use, never closed). */
+    public static OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment();
+    }
+
+    /**
+     * A session for the model file. With {@code settings.useCuda()} the CUDA execution provider is
+     * added first; when that fails (no GPU, no CUDA build of ONNX Runtime, no driver) one INFO line
+     * says that CUDA was asked for but is not available and why, and the session runs on the CPU.
+     *
+     * @throws NoSuchFileException when {@code model} is not a file
+     * @throws OrtException        when ONNX Runtime cannot load the model (corrupt, unsupported)
+     */
+    public static OrtSession open(Path model, OrtSettings settings) throws IOException, OrtException {
+        if (!Files.isRegularFile(model)) {
+            throw new NoSuchFileException(model.toString(), null, "no model file");
+        }
+        try (OrtSession.SessionOptions options = options(settings, model.toString())) {
+            return environment().createSession(model.toString(), options);
+        }
+    }
+
+    /** A session for a model held in memory ({@code what} names it in the CUDA fallback line). */
+    public static OrtSession open(byte[] model, String what, OrtSettings settings) throws OrtException {
+        try (OrtSession.SessionOptions options = options(settings, what)) {
+            return environment().createSession(model, options);
+        }
+    }
+
+    /** Session options for the settings; the caller closes them once the session is created. */
+    public static OrtSession.SessionOptions options(OrtSettings settings, String what) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        try {
+            if (settings.intraOpThreads() > 0) {
+                options.setIntraOpNumThreads(settings.intraOpThreads());
+            }
+            if (settings.interOpThreads() > 0) {
+                options.setInterOpNumThreads(settings.interOpThreads());
+            }
+            options.setOptimizationLevel(settings.optLevel());
+            if (settings.useCuda()) {
+                try {
+                    options.addCUDA(settings.cudaDevice());
+                    LOG.debug("{}: CUDA execution provider on device {}", what, settings.cudaDevice());
+                } catch (OrtException e) {
+                    // ONNX Runtime leaves the options usable: the session is created on the CPU.
+                    LOG.info("{}: CUDA was asked for (device {}) but is not available, running on the CPU: {}",
+                            what, settings.cudaDevice(), oneLine(e.getMessage()));
+                }
+            }
+            return options;
+        } catch (OrtException | RuntimeException e) {
+            options.close();
+            throw e;
+        }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no reason given)" : message.replaceAll("\\s+", " ").trim();
+    }
+}
