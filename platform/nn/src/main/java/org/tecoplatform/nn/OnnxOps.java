@@ -1,0 +1,338 @@
+package org.tecoplatform.nn;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import onnx.Onnx.AttributeProto;
+import onnx.Onnx.GraphProto;
+import onnx.Onnx.ModelProto;
+import onnx.Onnx.NodeProto;
+import onnx.Onnx.OperatorSetIdProto;
+import onnx.Onnx.TensorProto;
+import onnx.Onnx.TensorShapeProto;
+import onnx.Onnx.TypeProto;
+import onnx.Onnx.ValueInfoProto;
+import org.nd4j.shade.protobuf.ByteString;
+
+/**
+ * Lowers {@link Ops} to an ONNX model (opset 17, IR version 8): the inference back end.
+ * Parameters become initializers named as in the {@link ParamStore}; float inputs are float32,
+ * index inputs int64. Layout stays NHWC at the graph boundary; convolutions transpose to ONNX's
+ * NCHW/OIHW around the Conv node.
+ */
+public final class OnnxOps implements Ops<OnnxOps.Value> {
+
+    public static final int OPSET = 17;
+    public static final int IR_VERSION = 8;
+
+    /** A value name in the graph with its static shape. */
+    public record Value(String name, int[] shape) {
+        public Value {
+            shape = shape.clone();
+        }
+
+        @Override
+        public int[] shape() {
+            return shape.clone();
+        }
+    }
+
+    private final ParamStore params;
+    private final String graphName;
+    private final List<NodeProto> nodes = new ArrayList<>();
+    private final List<TensorProto> initializers = new ArrayList<>();
+    private final Set<String> initialized = new HashSet<>();
+    private final List<ValueInfoProto> inputs = new ArrayList<>();
+    private final List<ValueInfoProto> outputs = new ArrayList<>();
+    private int counter;
+
+    public OnnxOps(ParamStore params, String graphName) {
+        this.params = params;
+        this.graphName = graphName;
+    }
+
+    /** The model built so far. */
+    public ModelProto model() {
+        GraphProto graph = GraphProto.newBuilder()
+                .setName(graphName)
+                .addAllNode(nodes)
+                .addAllInitializer(initializers)
+                .addAllInput(inputs)
+                .addAllOutput(outputs)
+                .build();
+        return ModelProto.newBuilder()
+                .setIrVersion(IR_VERSION)
+                .setProducerName("teco-nn")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+                .setGraph(graph)
+                .build();
+    }
+
+    @Override
+    public ParamStore params() {
+        return params;
+    }
+
+    @Override
+    public int[] shape(Value x) {
+        return x.shape();
+    }
+
+    @Override
+    public Value input(String name, int... shape) {
+        inputs.add(valueInfo(name, TensorProto.DataType.FLOAT, shape));
+        return new Value(name, shape);
+    }
+
+    @Override
+    public Value indexInput(String name, int... shape) {
+        inputs.add(valueInfo(name, TensorProto.DataType.INT64, shape));
+        return new Value(name, shape);
+    }
+
+    @Override
+    public void output(String name, Value x) {
+        node("Identity", List.of(x.name()), name, List.of());
+        outputs.add(valueInfo(name, TensorProto.DataType.FLOAT, x.shape));
+    }
+
+    @Override
+    public Value param(String name, Init init, int... shape) {
+        float[] data = params.getOrCreate(name, shape, init);
+        if (initialized.add(name)) {
+            initializers.add(floatTensor(name, data, shape));
+        }
+        return new Value(name, shape);
+    }
+
+    @Override
+    public Value constant(float[] data, int... shape) {
+        String name = fresh("const");
+        initializers.add(floatTensor(name, data, shape));
+        return new Value(name, shape);
+    }
+
+    private String int64Constant(long... values) {
+        String name = fresh("ints");
+        ByteBuffer buf = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            buf.putLong(v);
+        }
+        initializers.add(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
+                .addDims(values.length).setRawData(ByteString.copyFrom(buf.array())).build());
+        return name;
+    }
+
+    @Override
+    public Value add(Value a, Value b) {
+        return binary("Add", a, b);
+    }
+
+    @Override
+    public Value sub(Value a, Value b) {
+        return binary("Sub", a, b);
+    }
+
+    @Override
+    public Value mul(Value a, Value b) {
+        return binary("Mul", a, b);
+    }
+
+    @Override
+    public Value div(Value a, Value b) {
+        return binary("Div", a, b);
+    }
+
+    private Value binary(String op, Value a, Value b) {
+        return new Value(node(op, List.of(a.name(), b.name()), List.of()), Shapes.broadcast(a.shape, b.shape));
+    }
+
+    @Override
+    public Value matmul(Value a, Value b) {
+        return new Value(node("MatMul", List.of(a.name(), b.name()), List.of()), Shapes.matmul(a.shape, b.shape));
+    }
+
+    @Override
+    public Value reshape(Value x, int... shape) {
+        int[] out = Shapes.reshape(x.shape, shape);
+        String s = int64Constant(Shapes.longs(out));
+        return new Value(node("Reshape", List.of(x.name(), s), List.of()), out);
+    }
+
+    @Override
+    public Value transpose(Value x, int... perm) {
+        int[] out = Shapes.transpose(x.shape, perm);
+        return new Value(node("Transpose", List.of(x.name()), List.of(ints("perm", perm))), out);
+    }
+
+    @Override
+    public Value concat(int axis, List<Value> xs) {
+        int ax = Shapes.axis(axis, xs.get(0).shape.length);
+        int[] out = Shapes.concat(ax, xs.stream().map(v -> v.shape).toArray(int[][]::new));
+        List<String> names = xs.stream().map(Value::name).toList();
+        return new Value(node("Concat", names, List.of(intAttr("axis", ax))), out);
+    }
+
+    @Override
+    public Value slice(Value x, int axis, int start, int end) {
+        int ax = Shapes.axis(axis, x.shape.length);
+        int[] out = Shapes.slice(x.shape, ax, start, end);
+        String n = node("Slice", List.of(x.name(), int64Constant(start), int64Constant(end), int64Constant(ax)), List.of());
+        return new Value(n, out);
+    }
+
+    @Override
+    public Value flip(Value x, int... axes) {
+        long[] ax = Arrays.stream(axes).mapToLong(a -> Shapes.axis(a, x.shape.length)).toArray();
+        long[] starts = new long[ax.length];
+        long[] ends = new long[ax.length];
+        long[] steps = new long[ax.length];
+        Arrays.fill(starts, -1);
+        Arrays.fill(ends, Long.MIN_VALUE);
+        Arrays.fill(steps, -1);
+        String n = node("Slice", List.of(x.name(), int64Constant(starts), int64Constant(ends), int64Constant(ax),
+                int64Constant(steps)), List.of());
+        return new Value(n, x.shape);
+    }
+
+    @Override
+    public Value reduceMean(Value x, boolean keepDims, int... axes) {
+        int[] ax = Arrays.stream(axes).map(a -> Shapes.axis(a, x.shape.length)).toArray();
+        // Opset 17: ReduceMean takes axes as an attribute (an input only from opset 18).
+        String n = node("ReduceMean", List.of(x.name()), List.of(ints("axes", ax), intAttr("keepdims", keepDims ? 1 : 0)));
+        return new Value(n, Shapes.reduce(x.shape, keepDims, ax));
+    }
+
+    @Override
+    public Value reduceSum(Value x, boolean keepDims, int... axes) {
+        int[] ax = Arrays.stream(axes).map(a -> Shapes.axis(a, x.shape.length)).toArray();
+        // ReduceSum takes axes as an input since opset 13.
+        String n = node("ReduceSum", List.of(x.name(), int64Constant(Shapes.longs(ax))),
+                List.of(intAttr("keepdims", keepDims ? 1 : 0)));
+        return new Value(n, Shapes.reduce(x.shape, keepDims, ax));
+    }
+
+    @Override
+    public Value sqrt(Value x) {
+        return unary("Sqrt", x);
+    }
+
+    @Override
+    public Value rsqrt(Value x) {
+        return unary("Reciprocal", unary("Sqrt", x));
+    }
+
+    @Override
+    public Value exp(Value x) {
+        return unary("Exp", x);
+    }
+
+    @Override
+    public Value tanh(Value x) {
+        return unary("Tanh", x);
+    }
+
+    @Override
+    public Value sigmoid(Value x) {
+        return unary("Sigmoid", x);
+    }
+
+    @Override
+    public Value erf(Value x) {
+        return unary("Erf", x);
+    }
+
+    @Override
+    public Value relu(Value x) {
+        return unary("Relu", x);
+    }
+
+    @Override
+    public Value elu(Value x) {
+        AttributeProto alpha = AttributeProto.newBuilder().setName("alpha")
+                .setType(AttributeProto.AttributeType.FLOAT).setF(1f).build();
+        return new Value(node("Elu", List.of(x.name()), List.of(alpha)), x.shape);
+    }
+
+    @Override
+    public Value softmax(Value x) {
+        return new Value(node("Softmax", List.of(x.name()), List.of(intAttr("axis", -1))), x.shape);
+    }
+
+    private Value unary(String op, Value x) {
+        return new Value(node(op, List.of(x.name()), List.of()), x.shape);
+    }
+
+    @Override
+    public Value conv2d(Value x, Value kernel, int stride, int pad) {
+        int[] out = Shapes.conv2d(x.shape, kernel.shape, stride, pad);
+        int[] k = kernel.shape;
+        Value nchw = transpose(x, 0, 3, 1, 2);
+        Value oihw = transpose(kernel, 3, 2, 0, 1);
+        String conv = node("Conv", List.of(nchw.name(), oihw.name()), List.of(
+                ints("kernel_shape", k[0], k[1]),
+                ints("strides", stride, stride),
+                ints("pads", pad, pad, pad, pad),
+                ints("dilations", 1, 1)));
+        Value y = new Value(conv, new int[] {out[0], out[3], out[1], out[2]});
+        return transpose(y, 0, 2, 3, 1);
+    }
+
+    @Override
+    public Value oneHot(Value indices, int depth) {
+        String d = int64Constant(depth);
+        String values = constant(new float[] {0f, 1f}, 2).name();
+        String n = node("OneHot", List.of(indices.name(), d, values), List.of(intAttr("axis", -1)));
+        return new Value(n, Shapes.append(indices.shape, depth));
+    }
+
+    private String node(String op, List<String> in, List<AttributeProto> attrs) {
+        return node(op, in, fresh(op), attrs);
+    }
+
+    private String node(String op, List<String> in, String out, List<AttributeProto> attrs) {
+        nodes.add(NodeProto.newBuilder().setOpType(op).setName(out).addAllInput(in).addOutput(out)
+                .addAllAttribute(attrs).build());
+        return out;
+    }
+
+    private String fresh(String prefix) {
+        return prefix + "_" + counter++;
+    }
+
+    private static AttributeProto intAttr(String name, long v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(v).build();
+    }
+
+    private static AttributeProto ints(String name, int... v) {
+        AttributeProto.Builder b = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (int i : v) {
+            b.addInts(i);
+        }
+        return b.build();
+    }
+
+    private static TensorProto floatTensor(String name, float[] data, int[] shape) {
+        ByteBuffer buf = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(data);
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .setRawData(ByteString.copyFrom(buf.array()));
+        for (int d : shape) {
+            t.addDims(d);
+        }
+        return t.build();
+    }
+
+    private static ValueInfoProto valueInfo(String name, TensorProto.DataType type, int[] shape) {
+        TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
+        for (int d : shape) {
+            s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        }
+        TypeProto.Tensor t = TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(s).build();
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(t)).build();
+    }
+}

@@ -1,0 +1,103 @@
+package org.tecoplatform.nn;
+
+/**
+ * The operations TECO's networks are written against. A network calls these once; each back end
+ * lowers them to its own graph. Handles ({@code T}) are opaque; their static shape is available
+ * through {@link #shape}. Layout is channels-last (NHWC) throughout. Binary arithmetic broadcasts
+ * as numpy does.
+ *
+ * @param <T> the back end's tensor handle
+ */
+public interface Ops<T> {
+
+    /** The parameters this graph reads; blocks create missing ones here with their initialiser. */
+    ParamStore params();
+
+    /** The static shape of a tensor. */
+    int[] shape(T x);
+
+    /** A named floating-point graph input. */
+    T input(String name, int... shape);
+
+    /** A named integer (index) graph input, for embedding look-ups. */
+    T indexInput(String name, int... shape);
+
+    /** Marks {@code x} as the named graph output. */
+    void output(String name, T x);
+
+    /** A named trainable parameter, created in {@link #params()} with {@code init} if absent. */
+    T param(String name, Init init, int... shape);
+
+    /** A constant tensor (row-major data). */
+    T constant(float[] data, int... shape);
+
+    /** A scalar constant, broadcast against whatever it meets. */
+    default T scalar(float value) {
+        return constant(new float[] {value});
+    }
+
+    T add(T a, T b);
+
+    T sub(T a, T b);
+
+    T mul(T a, T b);
+
+    T div(T a, T b);
+
+    /**
+     * Matrix product: both rank 2, or both rank 3 / rank 4 with equal leading (batch) dimensions.
+     * Other combinations must be reshaped by the caller (SameDiff rejects rank-3 × rank-2).
+     */
+    T matmul(T a, T b);
+
+    /** Reshape; one entry may be -1. */
+    T reshape(T x, int... shape);
+
+    /** Permutes axes: output axis i is input axis {@code perm[i]}. */
+    T transpose(T x, int... perm);
+
+    /** Concatenation along {@code axis} (a list: generic varargs would not type-check in lowerings). */
+    T concat(int axis, java.util.List<T> xs);
+
+    /** Elements {@code [start, end)} along {@code axis}. */
+    T slice(T x, int axis, int start, int end);
+
+    /** Reverses the order of elements along each of {@code axes}. */
+    T flip(T x, int... axes);
+
+    T reduceMean(T x, boolean keepDims, int... axes);
+
+    T reduceSum(T x, boolean keepDims, int... axes);
+
+    T sqrt(T x);
+
+    /** 1 / sqrt(x). */
+    T rsqrt(T x);
+
+    T exp(T x);
+
+    T tanh(T x);
+
+    T sigmoid(T x);
+
+    T erf(T x);
+
+    /** max(x, 0). */
+    T relu(T x);
+
+    /** ELU with alpha 1: x for x &gt; 0, exp(x) − 1 otherwise. */
+    T elu(T x);
+
+    /** Softmax over the last axis. */
+    T softmax(T x);
+
+    /**
+     * 2-D convolution (cross-correlation, as Flax): {@code x} NHWC, {@code kernel} HWIO, the same
+     * stride and the same symmetric zero padding on both spatial axes. Flax's 'SAME' for an odd
+     * kernel at stride 1 is {@code pad = k / 2}; 'VALID' is {@code pad = 0}.
+     */
+    T conv2d(T x, T kernel, int stride, int pad);
+
+    /** One-hot rows of width {@code depth} (floating point) for indices in {@code [0, depth)}. */
+    T oneHot(T indices, int depth);
+}

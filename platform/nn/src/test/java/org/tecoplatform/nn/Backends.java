@@ -1,0 +1,223 @@
+package org.tecoplatform.nn;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Runs one network on both back ends (parity) and checks SameDiff's gradients numerically. */
+final class Backends {
+
+    /** A network written once against {@link Ops}. */
+    interface Net {
+        <T> void build(Ops<T> ops);
+    }
+
+    /** An input feed: float data, or integer ids when {@code ids} is set. */
+    record Feed(int[] shape, float[] data, int[] ids) {
+        static Feed floats(Random rng, int... shape) {
+            float[] d = new float[Math.toIntExact(ParamStore.count(shape))];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (float) rng.nextGaussian();
+            }
+            return new Feed(shape, d, null);
+        }
+
+        static Feed ids(int[] ids, int... shape) {
+            return new Feed(shape, null, ids);
+        }
+
+        boolean isIds() {
+            return ids != null;
+        }
+    }
+
+    private Backends() {
+    }
+
+    static INDArray toNd(Feed f, DataType floatType) {
+        long[] s = Shapes.longs(f.shape());
+        if (f.isIds()) {
+            return Nd4j.createFromArray(f.ids()).reshape(s).castTo(DataType.INT);
+        }
+        return Nd4j.create(f.data(), s, 'c').castTo(floatType);
+    }
+
+    /** Float32 SameDiff outputs by name. */
+    static Map<String, float[]> runSameDiff(Net net, ParamStore params, Map<String, Feed> feeds) {
+        SameDiffOps ops = new SameDiffOps(params, DataType.FLOAT);
+        net.build(ops);
+        Map<String, INDArray> ph = new HashMap<>();
+        feeds.forEach((k, f) -> ph.put(k, toNd(f, DataType.FLOAT)));
+        List<String> names = new ArrayList<>(ops.outputs().keySet());
+        Map<String, INDArray> out = ops.sameDiff().output(ph, names);
+        Map<String, float[]> result = new LinkedHashMap<>();
+        for (String n : names) {
+            result.put(n, out.get(n).castTo(DataType.FLOAT).dup().data().asFloat());
+        }
+        return result;
+    }
+
+    /** Exports the network (through a file, as inference will load it) and runs it in ONNX Runtime. */
+    static Map<String, float[]> runOnnx(Net net, ParamStore params, Map<String, Feed> feeds) throws Exception {
+        OnnxOps ops = new OnnxOps(params, "test");
+        net.build(ops);
+        Path file = Files.createTempFile("teco-nn", ".onnx");
+        try {
+            OnnxModels.write(ops.model(), file);
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+                opts.setIntraOpNumThreads(1);
+                try (OrtSession session = env.createSession(file.toString(), opts)) {
+                    Map<String, OnnxTensor> in = new HashMap<>();
+                    try {
+                        for (Map.Entry<String, Feed> e : feeds.entrySet()) {
+                            Feed f = e.getValue();
+                            long[] s = Shapes.longs(f.shape());
+                            in.put(e.getKey(), f.isIds()
+                                    ? OnnxTensor.createTensor(env, LongBuffer.wrap(java.util.Arrays.stream(f.ids()).asLongStream().toArray()), s)
+                                    : OnnxTensor.createTensor(env, FloatBuffer.wrap(f.data()), s));
+                        }
+                        Map<String, float[]> result = new LinkedHashMap<>();
+                        try (OrtSession.Result r = session.run(in)) {
+                            for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : r) {
+                                FloatBuffer fb = ((OnnxTensor) e.getValue()).getFloatBuffer();
+                                float[] a = new float[fb.remaining()];
+                                fb.get(a);
+                                result.put(e.getKey(), a);
+                            }
+                        }
+                        return result;
+                    } finally {
+                        in.values().forEach(OnnxTensor::close);
+                    }
+                }
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Max |SameDiff − ONNX Runtime| over every output; fails if the output sets differ. */
+    static double parity(Net net, ParamStore params, Map<String, Feed> feeds) throws Exception {
+        Map<String, float[]> a = runSameDiff(net, params, feeds);
+        Map<String, float[]> b = runOnnx(net, params, feeds);
+        if (!a.keySet().equals(b.keySet())) {
+            throw new AssertionError("outputs differ: " + a.keySet() + " vs " + b.keySet());
+        }
+        return maxAbsDiff(a, b);
+    }
+
+    static double maxAbsDiff(Map<String, float[]> a, Map<String, float[]> b) {
+        double max = 0;
+        for (String k : a.keySet()) {
+            float[] x = a.get(k);
+            float[] y = b.get(k);
+            if (x.length != y.length) {
+                throw new AssertionError(k + ": " + x.length + " vs " + y.length + " values");
+            }
+            for (int i = 0; i < x.length; i++) {
+                if (!Float.isFinite(x[i]) || !Float.isFinite(y[i])) {
+                    throw new AssertionError(k + "[" + i + "] not finite: " + x[i] + " / " + y[i]);
+                }
+                max = Math.max(max, Math.abs(x[i] - y[i]));
+            }
+        }
+        return max;
+    }
+
+    /**
+     * Double-precision gradient check of every parameter and float input: the loss is
+     * Σ out·R for a fixed random R per output; analytic gradients from SameDiff against central
+     * differences at up to {@code samples} elements per array. Returns the largest relative error
+     * |a − n| / max(|a| + |n|, 1e-4) (the floor absorbs finite-difference noise, ~1e-10, on gradients that are exactly zero).
+     */
+    static double gradCheck(Net net, ParamStore params, Map<String, Feed> feeds, int samples, long seed) {
+        SameDiffOps ops = new SameDiffOps(params, DataType.DOUBLE, true);
+        net.build(ops);
+        SameDiff sd = ops.sameDiff();
+        Random rng = new Random(seed);
+        SDVariable loss = null;
+        for (SameDiffOps.Var out : ops.outputs().values()) {
+            INDArray r = Nd4j.rand(DataType.DOUBLE, Shapes.longs(out.shape())).subi(0.5);
+            SDVariable term = sd.sum(out.sd().mul(sd.constant(r)));
+            loss = loss == null ? term : loss.add(term);
+        }
+        loss = sd.identity("gradcheck_loss", loss);
+        sd.setLossVariables(loss.name());
+
+        // Index inputs stay placeholders; float inputs are variables (trainableInputs) set here.
+        Map<String, INDArray> ph = new HashMap<>();
+        feeds.forEach((k, f) -> {
+            if (f.isIds()) {
+                ph.put(k, toNd(f, DataType.DOUBLE));
+            } else {
+                sd.getVariable(k).setArray(toNd(f, DataType.DOUBLE));
+            }
+        });
+        List<String> wrt = new ArrayList<>();
+        for (String p : params.names()) {
+            if (sd.hasVariable(p)) {
+                wrt.add(p);
+            }
+        }
+        feeds.forEach((k, f) -> {
+            if (!f.isIds()) {
+                wrt.add(k);
+            }
+        });
+        Map<String, INDArray> grads = sd.calculateGradients(ph, wrt);
+
+        double eps = 1e-6;
+        double worst = 0;
+        String worstAt = "";
+        for (String name : wrt) {
+            INDArray g = grads.get(name);
+            if (g == null) {
+                throw new AssertionError("no gradient for " + name);
+            }
+            INDArray target = sd.getVariable(name).getArr();
+            long n = target.length();
+            for (int s = 0; s < Math.min(samples, n); s++) {
+                long i = n <= samples ? s : (long) (rng.nextDouble() * n);
+                double orig = target.getDouble(i);
+                target.putScalar(i, orig + eps);
+                double up = lossValue(sd, ph);
+                target.putScalar(i, orig - eps);
+                double down = lossValue(sd, ph);
+                target.putScalar(i, orig);
+                double numeric = (up - down) / (2 * eps);
+                double analytic = g.getDouble(i);
+                double rel = Math.abs(analytic - numeric) / Math.max(Math.abs(analytic) + Math.abs(numeric), 1e-4);
+                if (rel > worst) {
+                    worst = rel;
+                    worstAt = name + "[" + i + "] analytic " + analytic + " numeric " + numeric;
+                }
+                if (rel > 1e-3) {
+                    throw new AssertionError("gradient of " + name + "[" + i + "]: analytic " + analytic
+                            + " numeric " + numeric);
+                }
+            }
+        }
+        System.out.println("  worst gradient: " + worstAt);
+        return worst;
+    }
+
+    private static double lossValue(SameDiff sd, Map<String, INDArray> ph) {
+        return sd.output(ph, "gradcheck_loss").get("gradcheck_loss").getDouble(0);
+    }
+}
