@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,8 @@ import org.slf4j.LoggerFactory;
 public final class OrtSessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrtSessions.class);
+    /** CUDA failures already reported at INFO (device and reason): a tokenizer's two sessions say it once. */
+    private static final Set<String> CUDA_NOTICES = ConcurrentHashMap.newKeySet();
 
     private OrtSessions() {
     }
@@ -26,7 +30,8 @@ public final class OrtSessions {
     /**
      * A session for the model file. With {@code settings.useCuda()} the CUDA execution provider is
      * added first; when that fails (no GPU, no CUDA build of ONNX Runtime, no driver) one INFO line
-     * says that CUDA was asked for but is not available and why, and the session runs on the CPU.
+     * says that CUDA was asked for but is not available and why (once per process for each device
+     * and reason; later sessions say it at DEBUG), and the session runs on the CPU.
      *
      * @throws NoSuchFileException when {@code model} is not a file
      * @throws OrtException        when ONNX Runtime cannot load the model (corrupt, unsupported)
@@ -64,8 +69,13 @@ public final class OrtSessions {
                     LOG.debug("{}: CUDA execution provider on device {}", what, settings.cudaDevice());
                 } catch (OrtException e) {
                     // ONNX Runtime leaves the options usable: the session is created on the CPU.
-                    LOG.info("{}: CUDA was asked for (device {}) but is not available, running on the CPU: {}",
-                            what, settings.cudaDevice(), oneLine(e.getMessage()));
+                    String reason = oneLine(e.getMessage());
+                    if (CUDA_NOTICES.add(settings.cudaDevice() + " " + reason)) {
+                        LOG.info("{}: CUDA was asked for (device {}) but is not available, running on the CPU: {}",
+                                what, settings.cudaDevice(), reason);
+                    } else {
+                        LOG.debug("{}: CUDA not available (device {}), on the CPU: {}", what, settings.cudaDevice(), reason);
+                    }
                 }
             }
             return options;
@@ -73,6 +83,11 @@ public final class OrtSessions {
             options.close();
             throw e;
         }
+    }
+
+    /** Forgets which CUDA failures were reported (for tests). */
+    static void resetCudaNotices() {
+        CUDA_NOTICES.clear();
     }
 
     private static String oneLine(String message) {

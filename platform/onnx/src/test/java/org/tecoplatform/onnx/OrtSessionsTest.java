@@ -42,6 +42,7 @@ class OrtSessionsTest {
     @Test
     void cudaWithoutAGpuSaysSoOnceAndRunsOnTheCpu() throws Exception {
         Path model = TinyModels.write(dir, "add.onnx", TinyModels.add(1));
+        OrtSessions.resetCudaNotices();
         Logger logger = (Logger) LoggerFactory.getLogger(OrtSessions.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
@@ -49,7 +50,8 @@ class OrtSessionsTest {
         Level old = logger.getLevel();
         logger.setLevel(Level.DEBUG);
         boolean cudaWorks;
-        try (OrtSession session = OrtSessions.open(model, OrtSettings.cpu(1).withCuda(true));
+        try (OrtSession first = OrtSessions.open(model, OrtSettings.cpu(1).withCuda(true));
+             OrtSession session = OrtSessions.open(model, OrtSettings.cpu(1).withCuda(true));
              OnnxTensor x = OnnxTensor.createTensor(OrtSessions.environment(), new float[][] {{1.5f}});
              OrtSession.Result r = session.run(Map.of("X", x, "Y", x))) {
             assertThat(((float[][]) r.get(0).getValue())[0][0]).isEqualTo(3f);
@@ -62,7 +64,9 @@ class OrtSessionsTest {
         if (cudaWorks) {
             assertThat(info).isEmpty();
         } else {
+            // two sessions, one INFO line; the second says it at DEBUG
             assertThat(info).hasSize(1);
+            assertThat(appender.list.stream().filter(e -> e.getLevel() == Level.DEBUG && e.getFormattedMessage().contains("CUDA not available (device 0)"))).hasSize(1);
             assertThat(info.get(0).getFormattedMessage())
                     .startsWith(model + ": CUDA was asked for (device 0) but is not available, running on the CPU: ")
                     .doesNotContain("\n");
