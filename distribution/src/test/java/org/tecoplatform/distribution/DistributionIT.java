@@ -50,7 +50,7 @@ class DistributionIT {
         Result r = TecoProcess.run(work, "bundles", "--json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode list = new ObjectMapper().readTree(r.out());
-        assertThat(list.findValuesAsText("name")).contains("maze", "dmlab", "minecraft", "habitat", "kinetics", "data");
+        assertThat(list.findValuesAsText("name")).contains("maze", "dmlab", "minecraft", "habitat", "kinetics", "data", "vqgan-onnx");
         assertThat(list.findValuesAsText("state")).containsOnly("active");
     }
 
