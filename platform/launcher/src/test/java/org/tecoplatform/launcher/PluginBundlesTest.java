@@ -134,6 +134,15 @@ class PluginBundlesTest {
     }
 
     @Test
+    void aOneStageCommandRunsJustThatStageAndFailsWhenNoBundleProvidesIt() throws Exception {
+        Path cfg = config("one.yaml", "pipeline:\n  dataset: tiny\n  stages: [count-frames]\n");
+        Result r = teco("tokenize", cfg.toString(), "-o", work.resolve("run-one").toString(), "--bundles", plugins.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("no installed bundle provides stage 'tokenize'");
+        assertThat(work.resolve("run-one/count-frames")).doesNotExist();
+    }
+
+    @Test
     void usageErrorsExit2WithAHint() {
         Result r = teco("run", "some.yaml", "--no-such-option");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
