@@ -22,7 +22,8 @@ import org.tecoplatform.api.Video;
  * episode. Records which episodes were read. Can simulate a failure (a disk going away) when
  * reading train episode {@code failAt}: the read waits until the encoder has taken the frames of
  * the episodes before it, then throws, so the failure always comes after exactly that many
- * episodes were encoded.
+ * episodes were encoded. Later train episodes then wait for their own predecessors, which never
+ * come, until the loader's close interrupts them.
  */
 final class TinyDataset implements DatasetReader {
 
@@ -80,8 +81,9 @@ final class TinyDataset implements DatasetReader {
     public Episode read(Settings config, EpisodeRef ref, FrameWindow window) {
         int index = Integer.parseInt(ref.id().substring(ref.id().indexOf('-') + 1));
         if (failAt >= 0 && ref.split() == Split.TRAIN && index >= failAt) {
+            // Later episodes wait for their own predecessors (which never all come), so only episode failAt fails.
             long before = 0;
-            for (int i = 0; i < failAt; i++) {
+            for (int i = 0; i < index; i++) {
                 before += lengths.get(Split.TRAIN)[i];
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -92,6 +94,9 @@ final class TinyDataset implements DatasetReader {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
                 }
+            }
+            if (index > failAt) {
+                throw new IllegalStateException("episode " + ref.id() + " was read after the simulated failure");
             }
             throw new IllegalStateException("simulated failure reading " + ref.id());
         }
