@@ -70,6 +70,29 @@ class NpzRoundTripTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void rowsAtTheStartMiddleAndEndOfAFullSizeEpisode(boolean compressed) throws IOException {
+        // Half noise, half flat: the deflated member has both incompressible and highly compressed stretches.
+        int frame = 64 * 64 * 3;
+        byte[] pixels = new byte[300 * frame];
+        new Random(5).nextBytes(pixels);
+        java.util.Arrays.fill(pixels, 100 * frame, 200 * frame, (byte) 9);
+        Path file = tmp.resolve("rows.npz");
+        NpzWriter.write(file, Map.of("video", NpyArray.uint8(new int[] {300, 64, 64, 3}, pixels)), compressed);
+        // 85 and 86 straddle the first 1 MiB of skipped data; 299 is the last row.
+        int[][] windows = {{0, 0}, {0, 1}, {0, 36}, {85, 2}, {150, 36}, {199, 2}, {264, 36}, {299, 1}, {300, 0}, {0, 300}};
+        try (NpzReader npz = NpzReader.open(file)) {
+            for (int[] w : windows) {
+                byte[] expected = java.util.Arrays.copyOfRange(pixels, w[0] * frame, (w[0] + w[1]) * frame);
+                assertThat(npz.readUint8Rows("video", w[0], w[1])).as("rows %d+%d", w[0], w[1]).isEqualTo(expected);
+                NpyArray rows = npz.readRows("video", w[0], w[1]);
+                assertThat(rows.shape()).containsExactly(w[1], 64, 64, 3);
+                assertThat(rows.toUint8()).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void writesAreDeterministicInAnyTimeZone() throws IOException {
         TimeZone original = TimeZone.getDefault();
