@@ -116,6 +116,35 @@ class DistributionIT {
     }
 
     @Test
+    void tokenizeEncodesMazeEpisodesWithTheVqganOnnxTokenizerInsideTheFramework() throws Exception {
+        Path tokenizer = Path.of("../bundles/tokenizer-vqgan-onnx/src/test/resources/vqgan-tiny").toAbsolutePath();
+        Path cfg = work.resolve("tok.yaml");
+        Files.writeString(cfg, String.join("\n",
+                "seed: 1",
+                "image_size: 32",
+                "vqvae_ckpt: " + tokenizer,
+                "pipeline:",
+                "  dataset: maze",
+                "  tokenizer: vqgan-onnx",
+                "  stages: [data, tokenize]",
+                "maze:",
+                "  train_episodes: 3",
+                "  test_episodes: 1",
+                "  episode_length: 10",
+                ""));
+        Path out = work.resolve("tok-run");
+        Result r = TecoProcess.run(work, "tokenize", cfg.toString(), "-o", out.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).containsPattern("tokenize\\s+ran").doesNotContain("data ");
+        JsonNode report = new ObjectMapper().readTree(out.resolve("tokenize/tokenize.json").toFile());
+        assertThat(report.toString()).contains("\"episodes\":3").contains("sha256:");
+        try (Stream<Path> files = Files.list(out.resolve("tokenize"))) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .contains("tokens-train.index", "tokens-test.index", "tokens-train-00000.arrow");
+        }
+    }
+
+    @Test
     void aDatasetNoBundleProvidesExits2ListingTheInstalledDatasets() throws Exception {
         Result r = TecoProcess.run(work, "run", TecoProcess.dist().resolve("configs/quickstart.yaml").toString(),
                 "-o", work.resolve("x").toString(), "--set", "pipeline.dataset=mazes");

@@ -17,5 +17,17 @@ public interface Stage extends Plugin {
         return Set.of();
     }
 
+    /**
+     * The earlier stages whose outputs this stage reads with this config (for example
+     * {@code tokenize} needs {@code train_tokenizer} unless the config names a tokenizer). The
+     * runner skips this stage when one of them was skipped, and refuses to start it when one of
+     * them has not run. Empty by default.
+     *
+     * @since 1.2
+     */
+    default Set<String> needs(Settings config) {
+        return Set.of();
+    }
+
     void run(StageContext context) throws Exception;
 }

@@ -76,6 +76,12 @@ public final class TokenizeStage implements Stage {
         return TokenizeOptions.SPECS;
     }
 
+    /** Without {@code vqvae_ckpt}, the tokenizer comes from the train_tokenizer stage. */
+    @Override
+    public Set<String> needs(Settings config) {
+        return config.has(TOKENIZER_KEY) ? Set.of() : Set.of(TRAIN_TOKENIZER_STAGE);
+    }
+
     @Override
     public Set<PluginKind> uses() {
         return Set.of(PluginKind.DATASET, PluginKind.TOKENIZER);

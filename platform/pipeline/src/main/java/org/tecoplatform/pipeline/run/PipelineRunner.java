@@ -58,6 +58,12 @@ public final class PipelineRunner {
                 outcomes.add(new StageOutcome(name, StageOutcome.Status.SKIPPED, reason, 0));
                 continue;
             }
+            Optional<String> blocked = blockedBy(stage.get(), name, config, runDir, outcomes);
+            if (blocked.isPresent()) {
+                LOG.warn("Skipping stage {}: {}", name, blocked.get());
+                outcomes.add(new StageOutcome(name, StageOutcome.Status.SKIPPED, blocked.get(), 0));
+                continue;
+            }
             Path dir = runDir.resolve(name);
             Optional<String> done = StageMarker.read(dir);
             if (done.isPresent() && !options.force()) {
@@ -87,6 +93,26 @@ public final class PipelineRunner {
             outcomes.add(new StageOutcome(name, StageOutcome.Status.RAN, "", secs));
         }
         return outcomes;
+    }
+
+    /**
+     * Why a stage cannot run yet: a stage it needs was skipped in this run (a reason to skip it
+     * too), or has not run at all (bad input: the user must run it first or change the config).
+     */
+    private static Optional<String> blockedBy(Stage stage, String name, ResolvedConfig config, Path runDir,
+                                              List<StageOutcome> outcomes) throws java.io.IOException {
+        for (String need : stage.needs(config.settings())) {
+            Optional<StageOutcome> earlier = outcomes.stream().filter(o -> o.stage().equals(need)).findFirst();
+            if (earlier.isPresent() && earlier.get().status() == StageOutcome.Status.SKIPPED) {
+                return Optional.of("needs the output of stage '" + need + "', which was skipped");
+            }
+            if (earlier.isEmpty() && StageMarker.read(runDir.resolve(need)).isEmpty()) {
+                throw new BadInputException("stage '" + name + "' needs the output of stage '" + need + "' ("
+                        + runDir.resolve(need) + "), which has not run: list '" + need + "' before '" + name
+                        + "' in pipeline.stages or run it first");
+            }
+        }
+        return Optional.empty();
     }
 
     private List<String> selectStages(ResolvedConfig config, RunOptions options) {

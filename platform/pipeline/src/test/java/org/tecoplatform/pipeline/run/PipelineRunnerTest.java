@@ -121,4 +121,43 @@ class PipelineRunnerTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("set pipeline.dataset");
         assertThat(ran).isEmpty();
     }
+
+    /** A stage that needs another stage's output. */
+    private Stage needing(String name, String need) {
+        return new Stage() {
+            @Override
+            public Set<String> needs(org.tecoplatform.api.Settings config) {
+                return Set.of(need);
+            }
+
+            @Override
+            public void run(StageContext context) {
+                ran.add(name);
+            }
+        };
+    }
+
+    @Test
+    void aStageWhoseNeededStageWasSkippedIsSkippedToo() throws Exception {
+        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "tokenize", needing("tokenize", "train_tokenizer"));
+        List<StageOutcome> out = new PipelineRunner(catalog, ProgressFactory.silent())
+                .run(config(catalog, "[train_tokenizer, tokenize]"), dir.resolve("run"), RunOptions.defaults());
+        assertThat(out).extracting(StageOutcome::status).containsExactly(Status.SKIPPED, Status.SKIPPED);
+        assertThat(out.get(1).detail()).isEqualTo("needs the output of stage 'train_tokenizer', which was skipped");
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void aStageWhoseNeededStageHasNotRunIsBadInputAndRunsOnceItHas() throws Exception {
+        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "a", writing("a", false))
+                .add(PluginKind.STAGE, "b", needing("b", "a"));
+        PipelineRunner runner = new PipelineRunner(catalog, ProgressFactory.silent());
+        Path run = dir.resolve("run");
+        assertThatThrownBy(() -> runner.run(config(catalog, "[b, a]"), run, RunOptions.defaults()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("stage 'b' needs the output of stage 'a'").hasMessageContaining("list 'a' before 'b'");
+        runner.run(config(catalog, "[a]"), run, RunOptions.defaults());
+        runner.run(config(catalog, "[b]"), run, RunOptions.defaults());
+        assertThat(ran).containsExactly("a", "b");
+    }
 }
