@@ -13,8 +13,9 @@ public final class PositionBiases {
      * {@code SinusoidalPositionBiases} as a constant: position p, {@code inv_freq[i] =
      * 1/10000^(2i/D)} for i &lt; D/2, row = [sin(p·inv_freq), cos(p·inv_freq)] (sines then cosines,
      * not interleaved). The original computes in float32; so do the steps here (float32 division,
-     * product and argument), with pow/sin/cos evaluated in double and rounded, i.e. within an ulp
-     * of XLA's float32 results. For odd D the original's shapes do not add up; it is rejected.
+     * product and argument, so large positions carry the same float32 argument rounding), with
+     * pow/sin/cos evaluated in double and rounded once; XLA's float32 pow/sin/cos may differ from
+     * that by a few ulp. For odd D the original's shapes do not add up; it is rejected.
      */
     public static float[] sinusoidal(int length, int embedDim) {
         if (embedDim % 2 != 0) {

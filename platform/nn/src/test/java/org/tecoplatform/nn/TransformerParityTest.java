@@ -54,7 +54,7 @@ class TransformerParityTest {
             public <T> void build(Ops<T> ops) {
                 ops.output("y", MultiHeadAttention.apply(ops, "mha", ops.input("x", 1, 5, 8), 2, null));
             }
-        }, feeds("x", Backends.Feed.floats(new Random(42), 1, 5, 8)), 10);
+        }, feeds("x", Backends.Feed.floats(new Random(42), 1, 5, 8)), 5);
     }
 
     @Test
@@ -64,7 +64,7 @@ class TransformerParityTest {
                 T mask = ops.constant(Masks.additiveBias(Masks.frameCausal(2, 4)), 8, 8);
                 ops.output("y", TransformerLayer.apply(ops, "layer", ops.input("x", 2, 8, 16), 2, 32, mask));
             }
-        }, feeds("x", Backends.Feed.floats(new Random(43), 2, 8, 16)), 3);
+        }, feeds("x", Backends.Feed.floats(new Random(43), 2, 8, 16)), 2);
     }
 
     @Test

@@ -117,6 +117,33 @@ public final class Checkpoints {
         }
     }
 
+    /**
+     * Deletes all but the {@code keep} highest-step complete checkpoints (the original keeps 1),
+     * oldest first, so a crash mid-prune never leaves fewer than {@code keep}.
+     */
+    public static void prune(Path root, int keep) throws IOException {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep at least one checkpoint, not " + keep);
+        }
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        java.util.List<Path> complete;
+        try (Stream<Path> s = Files.list(root)) {
+            complete = s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.isRegularFile(p.resolve(STATE)))
+                    .sorted(Comparator.comparingLong(Checkpoints::stepOf))
+                    .toList();
+        }
+        for (int i = 0; i < complete.size() - keep; i++) {
+            // Renamed away first so no half-deleted folder ever looks like a checkpoint.
+            Path p = complete.get(i);
+            Path gone = root.resolve(".tmp-del-" + p.getFileName() + "-" + System.nanoTime());
+            Files.move(p, gone, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(gone);
+        }
+    }
+
     /** Reads a checkpoint folder written by {@link #save}. */
     public static Checkpoint load(Path dir) throws IOException {
         Properties p = new Properties();

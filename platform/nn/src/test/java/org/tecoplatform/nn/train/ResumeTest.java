@@ -168,6 +168,14 @@ class ResumeTest {
             assertThat(s.map(x -> x.getFileName().toString()).sorted().toList())
                     .containsExactly("step_000000000010", "step_000000000020", "step_000000000030");
         }
+        // Pruning keeps the newest complete ones and leaves incomplete folders alone.
+        Checkpoints.save(root, 25, p, opt, rng, "a: 4\n");
+        Checkpoints.prune(root, 2);
+        try (var s = Files.list(root)) {
+            assertThat(s.map(x -> x.getFileName().toString()).sorted().toList())
+                    .containsExactly("step_000000000020", "step_000000000025", "step_000000000030");
+        }
+        assertThat(Checkpoints.latest(root)).contains(Checkpoints.folder(root, 25));
     }
 
     @Test
