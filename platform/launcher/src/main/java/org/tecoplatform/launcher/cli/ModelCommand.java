@@ -1,0 +1,10 @@
+package org.tecoplatform.launcher.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code teco model ...}: look at and export trained models. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "Inspect and export trained models.",
+        subcommands = {ModelExportParamsCommand.class})
+final class ModelCommand {
+}
