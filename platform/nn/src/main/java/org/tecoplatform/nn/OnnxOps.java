@@ -48,12 +48,28 @@ public final class OnnxOps implements Ops<OnnxOps.Value> {
     private final Set<String> initialized = new HashSet<>();
     private final List<ValueInfoProto> inputs = new ArrayList<>();
     private final List<ValueInfoProto> outputs = new ArrayList<>();
+    private final boolean dynamicBatch;
     private int counter;
 
     public OnnxOps(ParamStore params, String graphName) {
+        this(params, graphName, false);
+    }
+
+    /**
+     * With {@code dynamicBatch}, axis 0 of every graph input and output is the symbolic size
+     * {@value #BATCH} (any batch runs), while the network is built with the static shapes it is
+     * given (e.g. batch 1). Every reshape then writes -1 for its leading axis, so the network must
+     * keep the batch folded into axis 0 of each reshape (as {@link GroupNorm}, {@link Dense},
+     * {@link AvgPool2} and {@link Upsample2} do) and must not slice or reduce along axis 0.
+     */
+    public OnnxOps(ParamStore params, String graphName, boolean dynamicBatch) {
         this.params = params;
         this.graphName = graphName;
+        this.dynamicBatch = dynamicBatch;
     }
+
+    /** The name of the symbolic batch dimension of a dynamic-batch graph. */
+    public static final String BATCH = "batch";
 
     /** The model built so far. */
     public ModelProto model() {
@@ -159,7 +175,11 @@ public final class OnnxOps implements Ops<OnnxOps.Value> {
     @Override
     public Value reshape(Value x, int... shape) {
         int[] out = Shapes.reshape(x.shape, shape);
-        String s = int64Constant(Shapes.longs(out));
+        long[] target = Shapes.longs(out);
+        if (dynamicBatch && target.length > 0) {
+            target[0] = -1;
+        }
+        String s = int64Constant(target);
         return new Value(node("Reshape", List.of(x.name(), s), List.of()), out);
     }
 
@@ -327,12 +347,65 @@ public final class OnnxOps implements Ops<OnnxOps.Value> {
         return t.build();
     }
 
-    private static ValueInfoProto valueInfo(String name, TensorProto.DataType type, int[] shape) {
+    private ValueInfoProto valueInfo(String name, TensorProto.DataType type, int[] shape) {
         TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
-        for (int d : shape) {
-            s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        for (int i = 0; i < shape.length; i++) {
+            s.addDim(dynamicBatch && i == 0 ? TensorShapeProto.Dimension.newBuilder().setDimParam(BATCH)
+                    : TensorShapeProto.Dimension.newBuilder().setDimValue(shape[i]));
         }
         TypeProto.Tensor t = TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(s).build();
         return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(t)).build();
+    }
+    @Override
+    public Value byteInput(String name, int... shape) {
+        inputs.add(valueInfo(name, TensorProto.DataType.UINT8, shape));
+        return new Value(cast(name, TensorProto.DataType.FLOAT), shape);
+    }
+
+    @Override
+    public void byteOutput(String name, Value x) {
+        Value r = floor(add(clamp(x, 0f, 255f), scalar(0.5f)));
+        node("Cast", List.of(r.name()), name, List.of(intAttr("to", TensorProto.DataType.UINT8_VALUE)));
+        outputs.add(valueInfo(name, TensorProto.DataType.UINT8, x.shape));
+    }
+
+    @Override
+    public void indexOutput(String name, Value indices) {
+        // ArgMin already gives int64; the Cast names the output and keeps any index input's type honest.
+        node("Cast", List.of(indices.name()), name, List.of(intAttr("to", TensorProto.DataType.INT64_VALUE)));
+        outputs.add(valueInfo(name, TensorProto.DataType.INT64, indices.shape));
+    }
+
+    @Override
+    public Value argminLast(Value x) {
+        int last = x.shape.length - 1;
+        String n = node("ArgMin", List.of(x.name()), List.of(intAttr("axis", last), intAttr("keepdims", 0),
+                intAttr("select_last_index", 0)));
+        return new Value(n, Shapes.reduce(x.shape, false, new int[] {last}));
+    }
+
+    @Override
+    public Value stopGradient(Value x) {
+        // Inference graphs have no gradients.
+        return x;
+    }
+
+    @Override
+    public Value clamp(Value x, float lo, float hi) {
+        Value min = constant(new float[] {lo});
+        Value max = constant(new float[] {hi});
+        // Clip (opset 11+) takes scalar bounds; the constants are rank 1, so reshape them to scalars.
+        String minS = node("Reshape", List.of(min.name(), int64Constant()), List.of());
+        String maxS = node("Reshape", List.of(max.name(), int64Constant()), List.of());
+        return new Value(node("Clip", List.of(x.name(), minS, maxS), List.of()), x.shape);
+    }
+
+    @Override
+    public Value floor(Value x) {
+        return unary("Floor", x);
+    }
+
+    private String cast(String input, TensorProto.DataType to) {
+        return node("Cast", List.of(input), List.of(intAttr("to", to.getNumber())));
     }
 }

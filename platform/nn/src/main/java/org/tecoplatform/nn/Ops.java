@@ -100,4 +100,36 @@ public interface Ops<T> {
 
     /** One-hot rows of width {@code depth} (floating point) for indices in {@code [0, depth)}. */
     T oneHot(T indices, int depth);
+    // ---- Vector quantisation and integer/uint8 graph boundaries (the VQ tokenizer) ----
+
+    /**
+     * A named uint8 graph input (pixels), seen by the network as floating-point values 0..255.
+     * ONNX: a uint8 input and a Cast; SameDiff: a uint8 placeholder cast to the graph's type.
+     */
+    T byteInput(String name, int... shape);
+
+    /**
+     * Marks {@code x} as the named uint8 output: {@code floor(clamp(x, 0, 255) + 0.5)} cast to
+     * uint8 (rounding halves up, the same on both back ends).
+     */
+    void byteOutput(String name, T x);
+
+    /** Marks an index tensor (from {@link #argminLast}) as the named int64 output. */
+    void indexOutput(String name, T indices);
+
+    /**
+     * The index of the smallest element along the last axis (the first one on ties), as an index
+     * tensor of the input's shape without its last axis. Not differentiable; feed it to
+     * {@link #oneHot} or {@link #indexOutput}.
+     */
+    T argminLast(T x);
+
+    /** Identity forward, zero gradient backward (the straight-through estimator's {@code sg}). */
+    T stopGradient(T x);
+
+    /** {@code min(max(x, lo), hi)} element-wise. */
+    T clamp(T x, float lo, float hi);
+
+    /** The largest integer not greater than {@code x}, element-wise (zero gradient). */
+    T floor(T x);
 }

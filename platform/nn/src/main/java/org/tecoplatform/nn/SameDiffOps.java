@@ -281,4 +281,45 @@ public final class SameDiffOps implements Ops<SameDiffOps.Var> {
         SDVariable oh = sd.oneHot(indices.sd(), depth, -1, 1.0, 0.0, dtype);
         return new Var(oh, Shapes.append(indices.shape, depth));
     }
+    @Override
+    public Var byteInput(String name, int... shape) {
+        SDVariable ph = sd.placeHolder(name, DataType.UINT8, Shapes.longs(shape));
+        return new Var(ph.castTo(dtype), shape);
+    }
+
+    @Override
+    public void byteOutput(String name, Var x) {
+        Var r = floor(add(clamp(x, 0f, 255f), scalar(0.5f)));
+        SDVariable out = sd.identity(name, r.sd().castTo(DataType.UINT8));
+        outputs.put(name, new Var(out, x.shape()));
+    }
+
+    @Override
+    public void indexOutput(String name, Var indices) {
+        SDVariable out = sd.identity(name, indices.sd().castTo(DataType.LONG));
+        outputs.put(name, new Var(out, indices.shape()));
+    }
+
+    @Override
+    public Var argminLast(Var x) {
+        int last = x.shape.length - 1;
+        return new Var(sd.argmin(x.sd(), false, last), Shapes.reduce(x.shape, false, new int[] {last}));
+    }
+
+    @Override
+    public Var stopGradient(Var x) {
+        // No sd.stopGradient in 1.0.0-M2.1 (NOTES-DL4J.md): the op class directly.
+        SDVariable y = new org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient(sd, x.sd()).outputVariable();
+        return new Var(y, x.shape);
+    }
+
+    @Override
+    public Var clamp(Var x, float lo, float hi) {
+        return new Var(sd.math.clipByValue(x.sd(), lo, hi), x.shape);
+    }
+
+    @Override
+    public Var floor(Var x) {
+        return new Var(sd.math.floor(x.sd()), x.shape);
+    }
 }
