@@ -103,6 +103,7 @@ final class BenchFigures {
      * (JavaCPP extracts it under the classifier's name), plus the build flags ND4J reports.
      */
     static String nd4jBuild() {
+        org.nd4j.linalg.factory.Nd4j.getExecutioner();   // loads the native library if nothing has yet
         Set<String> libs = new LinkedHashSet<>();
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
