@@ -121,8 +121,12 @@ final class BenchTokenizeCommand implements Callable<Integer> {
                     continue;
                 }
                 try (OrtSession s = OrtSessions.open(file, ort)) {
-                    double ms = timeOrt(s, feeds(s, codes));
-                    row(out, part + ".onnx / ONNX Runtime", ms, -1);
+                    Map<String, OnnxTensor> feeds = feeds(s, codes);
+                    try {
+                        row(out, part + ".onnx / ONNX Runtime", timeOrt(s, feeds), -1);
+                    } finally {
+                        feeds.values().forEach(OnnxTensor::close);
+                    }
                 }
             }
         }
@@ -172,8 +176,12 @@ final class BenchTokenizeCommand implements Callable<Integer> {
                     feeds.put("codes", OnnxTensor.createTensor(env, LongBuffer.wrap(sdFeeds.get("codes").castTo(DataType.LONG)
                             .data().asLong()), new long[] {batch, latent, latent}));
                 }
-                ortMs = timeOrt(s, feeds);
-                diff = agreement(s, feeds, sd, sdFeeds, outName, enc);
+                try {
+                    ortMs = timeOrt(s, feeds);
+                    diff = agreement(s, feeds, sd, sdFeeds, outName, enc);
+                } finally {
+                    feeds.values().forEach(OnnxTensor::close);
+                }
             }
             long flops = count.flops();
             row(out, part + " / ONNX Runtime", ortMs, flops);
@@ -239,8 +247,9 @@ final class BenchTokenizeCommand implements Callable<Integer> {
         return BenchFigures.median(ms);
     }
 
+    /** Median ms of {@code s.run(feeds)}; the caller closes the feeds. */
     private double timeOrt(OrtSession s, Map<String, OnnxTensor> feeds) throws OrtException {
-        try {
+        {
             for (int i = 0; i < warmup; i++) {
                 s.run(feeds).close();
             }
@@ -251,8 +260,6 @@ final class BenchTokenizeCommand implements Callable<Integer> {
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             return BenchFigures.median(ms);
-        } finally {
-            feeds.values().forEach(OnnxTensor::close);
         }
     }
 
