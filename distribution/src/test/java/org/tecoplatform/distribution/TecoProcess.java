@@ -23,14 +23,22 @@ final class TecoProcess {
     }
 
     static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
+        return run(workingDir, java.util.Map.of(), args);
+    }
+
+    /** As {@link #run(Path, String...)} with extra environment variables. */
+    static Result run(Path workingDir, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(dist().resolve("bin/teco").toString());
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("teco-out", ".txt");
         Path err = Files.createTempFile("teco-err", ".txt");
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).directory(workingDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IllegalStateException("teco " + String.join(" ", args) + " did not finish in 5 minutes");

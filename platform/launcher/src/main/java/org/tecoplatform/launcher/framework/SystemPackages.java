@@ -47,15 +47,40 @@ public final class SystemPackages {
         return String.join(",", clauses);
     }
 
-    /** The JVM's class path as paths. */
+    /**
+     * The JVM's class path as paths, including the jars that class-path jars name in their
+     * manifest's {@code Class-Path} (bin/teco starts with only the launcher jar, which names the rest).
+     */
     public static List<Path> jvmClassPath() {
-        List<Path> out = new ArrayList<>();
+        java.util.LinkedHashSet<Path> out = new java.util.LinkedHashSet<>();
         for (String p : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
             if (!p.isBlank()) {
-                out.add(Path.of(p).toAbsolutePath());
+                addWithManifestClassPath(Path.of(p).toAbsolutePath().normalize(), out);
             }
         }
-        return out;
+        return new ArrayList<>(out);
+    }
+
+    private static void addWithManifestClassPath(Path entry, java.util.Set<Path> out) {
+        if (!out.add(entry) || !Files.isRegularFile(entry) || !entry.toString().endsWith(".jar")) {
+            return;
+        }
+        String classPath;
+        try (JarFile jf = new JarFile(entry.toFile(), false)) {
+            Manifest mf = jf.getManifest();
+            classPath = mf == null ? null : mf.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+        } catch (IOException e) {
+            return;
+        }
+        if (classPath == null) {
+            return;
+        }
+        for (String rel : classPath.trim().split("\\s+")) {
+            Path p = entry.getParent().resolve(rel).normalize();
+            if (Files.exists(p)) {
+                addWithManifestClassPath(p, out);
+            }
+        }
     }
 
     private static boolean isFramework(Path jar) {

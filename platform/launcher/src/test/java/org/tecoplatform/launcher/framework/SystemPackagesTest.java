@@ -50,4 +50,24 @@ class SystemPackagesTest {
                 "ai.onnxruntime", "ai.onnxruntime.providers",
                 "org.slf4j;version=\"1.7.36\"", "org.slf4j;version=\"2.0.17\"", "org.slf4j.event;version=\"2.0.17\"");
     }
+
+    @Test
+    void manifestClassPathEntriesAreFollowed() throws Exception {
+        Path dep = jar("dep.jar", null, "com/example/dep/Dep.class");
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().put(Attributes.Name.CLASS_PATH, "dep.jar missing.jar");
+        Path launcher = dir.resolve("launcher.jar");
+        try (OutputStream out = Files.newOutputStream(launcher); JarOutputStream j = new JarOutputStream(out, mf)) {
+            j.putNextEntry(new JarEntry("com/example/launcher/Main.class"));
+            j.closeEntry();
+        }
+        String original = System.getProperty("java.class.path");
+        try {
+            System.setProperty("java.class.path", launcher.toString());
+            assertThat(SystemPackages.jvmClassPath()).containsExactly(launcher, dep);
+        } finally {
+            System.setProperty("java.class.path", original);
+        }
+    }
 }
