@@ -40,6 +40,8 @@ public final class SameDiffOps implements Ops<SameDiffOps.Var> {
     private final Map<String, Var> outputs = new LinkedHashMap<>();
     private final boolean trainableInputs;
     private int constants;
+    /** Values of the one-element constants made by {@link #scalar}, by SameDiff variable name. */
+    private final Map<String, Float> scalars = new java.util.HashMap<>();
 
     public SameDiffOps(ParamStore params, DataType dtype) {
         this(params, dtype, false);
@@ -128,6 +130,23 @@ public final class SameDiffOps implements Ops<SameDiffOps.Var> {
         return new Var(sd.constant("const" + constants++, array(data, shape)), shape);
     }
 
+    /**
+     * A one-element constant, as {@link Ops#scalar}; arithmetic with it lowers to SameDiff's scalar
+     * ops (no broadcast): the broadcasting multiply's backward pass reduces the full gradient for
+     * the constant's side, which made it the costliest op of a conv net's training step.
+     */
+    @Override
+    public Var scalar(float value) {
+        Var c = constant(new float[] {value});
+        scalars.put(c.sd().name(), value);
+        return c;
+    }
+
+    /** The value of {@code x} when it is a {@link #scalar} constant and {@code other} has rank ≥ 1, else null. */
+    private Float scalarOperand(Var x, Var other) {
+        return other.shape.length >= 1 ? scalars.get(x.sd().name()) : null;
+    }
+
     private INDArray array(float[] data, int[] shape) {
         INDArray a = Nd4j.create(data, Shapes.longs(shape), 'c');
         return dtype == DataType.FLOAT ? a : a.castTo(dtype);
@@ -135,21 +154,53 @@ public final class SameDiffOps implements Ops<SameDiffOps.Var> {
 
     @Override
     public Var add(Var a, Var b) {
+        Float sb = scalarOperand(b, a);
+        if (sb != null) {
+            return new Var(a.sd().add(sb.doubleValue()), a.shape);
+        }
+        Float sa = scalarOperand(a, b);
+        if (sa != null) {
+            return new Var(b.sd().add(sa.doubleValue()), b.shape);
+        }
         return new Var(a.sd().add(b.sd()), Shapes.broadcast(a.shape, b.shape));
     }
 
     @Override
     public Var sub(Var a, Var b) {
+        Float sb = scalarOperand(b, a);
+        if (sb != null) {
+            return new Var(a.sd().sub(sb.doubleValue()), a.shape);
+        }
+        Float sa = scalarOperand(a, b);
+        if (sa != null) {
+            return new Var(b.sd().rsub(sa.doubleValue()), b.shape);
+        }
         return new Var(a.sd().sub(b.sd()), Shapes.broadcast(a.shape, b.shape));
     }
 
     @Override
     public Var mul(Var a, Var b) {
+        Float sb = scalarOperand(b, a);
+        if (sb != null) {
+            return new Var(a.sd().mul(sb.doubleValue()), a.shape);
+        }
+        Float sa = scalarOperand(a, b);
+        if (sa != null) {
+            return new Var(b.sd().mul(sa.doubleValue()), b.shape);
+        }
         return new Var(a.sd().mul(b.sd()), Shapes.broadcast(a.shape, b.shape));
     }
 
     @Override
     public Var div(Var a, Var b) {
+        Float sb = scalarOperand(b, a);
+        if (sb != null) {
+            return new Var(a.sd().div(sb.doubleValue()), a.shape);
+        }
+        Float sa = scalarOperand(a, b);
+        if (sa != null) {
+            return new Var(b.sd().rdiv(sa.doubleValue()), b.shape);
+        }
         return new Var(a.sd().div(b.sd()), Shapes.broadcast(a.shape, b.shape));
     }
 
