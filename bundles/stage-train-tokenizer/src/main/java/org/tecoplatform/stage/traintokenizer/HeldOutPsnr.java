@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
+import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.DatasetReader;
 import org.tecoplatform.api.Settings;
 import org.tecoplatform.api.Split;
@@ -29,6 +30,12 @@ final class HeldOutPsnr {
 
     static double measure(Path tokenizerDir, DatasetReader dataset, Settings config, int frames, int batchSize, long seed)
             throws OrtException {
+        int episodes = dataset.episodes(config, Split.TEST).size();
+        if (episodes == 0) {
+            throw new BadInputException("train_tokenizer: the dataset's test split has no episodes to measure held-out PSNR on");
+        }
+        // One random frame per episode per epoch: a batch can hold at most one frame of each episode.
+        batchSize = Math.min(batchSize, episodes);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         double sum = 0;
         int done = 0;

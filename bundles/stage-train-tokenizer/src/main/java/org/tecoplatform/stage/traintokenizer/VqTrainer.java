@@ -68,6 +68,12 @@ final class VqTrainer {
     static Result train(DatasetReader dataset, Settings config, TrainTokenizerOptions o, VqConfig model, Path checkpoints,
                         Consumer<Report> onReport, Runnable onStep) throws IOException {
         String modelKey = o.modelKey(model.imageSize());
+        int episodes = dataset.episodes(config, Split.TRAIN).size();
+        if (episodes < o.batchSize()) {
+            // The loader draws one random frame per episode per epoch and keeps full batches only.
+            throw new BadInputException("train_tokenizer.batch_size: " + o.batchSize() + " frames per step need at least as many train episodes, "
+                    + "found " + episodes + "; lower batch_size to " + Math.max(1, episodes) + " or less");
+        }
         ParamStore params;
         RunRng rng = new RunRng(o.seed());
         long step = 0;
@@ -199,8 +205,6 @@ final class VqTrainer {
         }
         if (step > resumedFrom) {
             save(checkpoints, step, ops, params, optimizer, rng, modelKey, elapsed[0]);
-        } else if (resumedFrom > 0) {
-            ops.copyParamsTo(params);
         }
         ops.copyParamsTo(params);
         return new Result(params, step, resumedFrom, elapsed[0], (System.nanoTime() - runStart) / 1e9, lastLoss, lastPsnr, byTime, reports);
