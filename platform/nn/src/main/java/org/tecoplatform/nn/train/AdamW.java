@@ -127,22 +127,43 @@ public final class AdamW {
         for (Map.Entry<String, INDArray> e : params.entrySet()) {
             String name = e.getKey();
             INDArray p = e.getValue();
-            INDArray g = grads.get(name).castTo(p.dataType());
+            INDArray given = grads.get(name);
+            INDArray g = given.castTo(p.dataType());
             if (clip) {
                 // optax.clip_by_global_norm: (t / g_norm) * max_norm
-                g = g.div(gNorm).muli(settings.clipNorm());
+                INDArray scaled = g.div(gNorm).muli(settings.clipNorm());
+                release(g, given);
+                g = scaled;
             }
             INDArray m = mu.computeIfAbsent(name, k -> p.ulike().assign(0));
             INDArray v = nu.computeIfAbsent(name, k -> p.ulike().assign(0));
-            m.muli(settings.b1()).addi(g.mul(1 - settings.b1()));
-            v.muli(settings.b2()).addi(g.mul(g).muli(1 - settings.b2()));
+            // Temporaries are freed as soon as they are used: left to the garbage collector, their
+            // off-heap buffers pile up over thousands of steps (the Java heap barely grows meanwhile).
+            INDArray gm = g.mul(1 - settings.b1());
+            m.muli(settings.b1()).addi(gm);
+            gm.close();
+            INDArray g2 = g.mul(g).muli(1 - settings.b2());
+            v.muli(settings.b2()).addi(g2);
+            g2.close();
+            release(g, given);
             INDArray den = Transforms.sqrt(v.div(bc2), false).addi(settings.eps());
             INDArray u = m.div(bc1).divi(den);
+            den.close();
             if (settings.weightDecay() != 0) {
-                u.addi(p.mul(settings.weightDecay()));
+                INDArray decay = p.mul(settings.weightDecay());
+                u.addi(decay);
+                decay.close();
             }
             p.subi(u.muli(lr));
+            u.close();
         }
         count = t;
+    }
+
+    /** Closes {@code a} unless it is the caller's own array {@code given} (castTo to the same type returns it). */
+    private static void release(INDArray a, INDArray given) {
+        if (a != given && a.closeable()) {
+            a.close();
+        }
     }
 }
