@@ -64,14 +64,18 @@ class DistributionIT {
     }
 
     @Test
-    void quickstartRunsTheDataStageThroughTheFrameworkAndSkipsTheRestWithReasons() throws Exception {
+    void quickstartRunsDataTokenizerTrainingAndTokenizingThroughTheFrameworkAndSkipsTheRestWithReasons() throws Exception {
         Path out = work.resolve("run");
         Result r = TecoProcess.run(work, "run", TecoProcess.dist().resolve("configs/quickstart.yaml").toString(),
                 "-o", out.toString(), "--set", "maze.train_episodes=3", "--set", "maze.test_episodes=2",
-                "--set", "maze.episode_length=12");
+                "--set", "maze.episode_length=12", "--set", "train_tokenizer.steps=2", "--set", "train_tokenizer.batch_size=2",
+                "--set", "train_tokenizer.channels=8", "--set", "train_tokenizer.eval_frames=4",
+                "--set", "tokenize.workers=1");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).containsPattern("data\\s+ran")
-                .contains("train_tokenizer").contains("skipped: no installed bundle provides stage 'train_tokenizer'");
+        assertThat(r.out()).containsPattern("data\\s+ran").containsPattern("train_tokenizer\\s+ran")
+                .containsPattern("tokenize\\s+ran").contains("skipped: no installed bundle provides stage 'train'");
+        assertThat(out.resolve("train_tokenizer/tokenizer/encoder.onnx")).exists();
+        assertThat(out.resolve("tokenize/tokens-train.index")).exists();
         try (Stream<Path> files = Files.list(out.resolve("data/train/maze"))) {
             assertThat(files.filter(f -> f.toString().endsWith(".npz")).count()).isEqualTo(3);
         }

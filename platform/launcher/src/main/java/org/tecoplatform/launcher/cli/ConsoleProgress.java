@@ -9,7 +9,7 @@ import org.tecoplatform.pipeline.run.ProgressFactory;
 
 /**
  * Progress bars on stderr: redrawn in place on a terminal (at most 5 times a second), a line
- * every 10% otherwise (CI logs). The final figures also go to the log.
+ * every 10% or 30 s otherwise (CI logs). The final figures also go to the log.
  */
 final class ConsoleProgress implements ProgressFactory {
 
@@ -84,9 +84,12 @@ final class ConsoleProgress implements ProgressFactory {
                 out.flush();
             } else {
                 int decile = total > 0 ? (int) (10 * done / total) : -1;
-                if ((last && done != lastPrinted) || decile > lastDecile) {
-                    lastDecile = decile;
+                // Also every 30 s, so a long or time-budgeted task never looks stuck in a log.
+                boolean stale = now - lastDraw >= 30_000_000_000L && done != lastPrinted;
+                if ((last && done != lastPrinted) || decile > lastDecile || stale) {
+                    lastDecile = Math.max(lastDecile, decile);
                     lastPrinted = done;
+                    lastDraw = now;
                     out.println(line());
                 }
             }

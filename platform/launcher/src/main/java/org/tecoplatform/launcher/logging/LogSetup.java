@@ -43,6 +43,10 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         root.setLevel(Level.WARN);
         root.addAppender(console);
         context.getLogger("org.tecoplatform").setLevel(Level.DEBUG);
+        // ND4J warns about its own op registry (duplicate TF import mappings, op fields) on every
+        // first SameDiff use: nothing a user can act on.
+        context.getLogger("org.nd4j.imports.converters.ImportClassMapping").setLevel(Level.ERROR);
+        context.getLogger("org.nd4j.autodiff.functions.DifferentialFunction").setLevel(Level.ERROR);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
