@@ -140,6 +140,7 @@ final class VqTrainer {
         long runStart = System.nanoTime();
         // A different stream per resume point, so a resumed run does not replay the same frames.
         LoaderOptions loading = LoaderOptions.training(o.batchSize(), 1, o.seed() * 1_000_003L + step).withWorkers(1);
+        org.tecoplatform.nn.train.GradFunction.ensure(sd);
         try (DataLoader loader = DataLoader.open(dataset, config, Split.TRAIN, loading)) {
             while (step < o.steps()) {
                 if (budget > 0 && elapsed[0] >= budget) {

@@ -42,6 +42,7 @@ public final class SameDiffTraining {
         if (lossName != null) {
             loss = sd.output(placeholders, lossName).get(lossName).getDouble(0);
         }
+        GradFunction.ensure(sd);
         Map<String, INDArray> grads = sd.calculateGradients(placeholders, names);
         optimizer.step(arrays, grads);
         return loss;
