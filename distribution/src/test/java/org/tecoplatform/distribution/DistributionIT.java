@@ -69,7 +69,7 @@ class DistributionIT {
         Result r = TecoProcess.run(work, "run", TecoProcess.dist().resolve("configs/quickstart.yaml").toString(),
                 "-o", out.toString(), "--set", "maze.train_episodes=3", "--set", "maze.test_episodes=2",
                 "--set", "maze.episode_length=12", "--set", "train_tokenizer.steps=2", "--set", "train_tokenizer.batch_size=2",
-                "--set", "train_tokenizer.channels=8", "--set", "train_tokenizer.eval_frames=4",
+                "--set", "train_tokenizer.channels=8", "--set", "train_tokenizer.eval_frames=4", "--set", "train_tokenizer.warmup=1",
                 "--set", "tokenize.workers=1");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).doesNotContain("Added differentiated op")
