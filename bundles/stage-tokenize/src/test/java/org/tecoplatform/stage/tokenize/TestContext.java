@@ -68,7 +68,7 @@ final class TestContext implements StageContext {
 
     @Override
     public <T> T plugin(Class<T> spi, String name) {
-        throw new UnsupportedOperationException("not used by the tokenize stage");
+        throw new AssertionError("the tokenize stage must not ask for this");
     }
 
     @Override
@@ -83,12 +83,12 @@ final class TestContext implements StageContext {
 
     @Override
     public Prior prior() {
-        throw new UnsupportedOperationException("not used by the tokenize stage");
+        throw new AssertionError("the tokenize stage must not ask for this");
     }
 
     @Override
     public List<Metric> metrics() {
-        throw new UnsupportedOperationException("not used by the tokenize stage");
+        throw new AssertionError("the tokenize stage must not ask for this");
     }
 
     @Override

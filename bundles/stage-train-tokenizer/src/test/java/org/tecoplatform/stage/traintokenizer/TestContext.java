@@ -68,7 +68,7 @@ final class TestContext implements StageContext {
 
     @Override
     public <T> T plugin(Class<T> spi, String name) {
-        throw new UnsupportedOperationException("not used by train_tokenizer");
+        throw new AssertionError("train_tokenizer must not ask for this");
     }
 
     @Override
@@ -78,17 +78,17 @@ final class TestContext implements StageContext {
 
     @Override
     public Tokenizer tokenizer() {
-        throw new UnsupportedOperationException("not used by train_tokenizer");
+        throw new AssertionError("train_tokenizer must not ask for this");
     }
 
     @Override
     public Prior prior() {
-        throw new UnsupportedOperationException("not used by train_tokenizer");
+        throw new AssertionError("train_tokenizer must not ask for this");
     }
 
     @Override
     public List<Metric> metrics() {
-        throw new UnsupportedOperationException("not used by train_tokenizer");
+        throw new AssertionError("train_tokenizer must not ask for this");
     }
 
     @Override
