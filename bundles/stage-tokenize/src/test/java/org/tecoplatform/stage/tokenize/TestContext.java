@@ -4,112 +4,62 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tecoplatform.api.DatasetReader;
-import org.tecoplatform.api.Metric;
-import org.tecoplatform.api.Prior;
+import org.tecoplatform.api.PluginKind;
 import org.tecoplatform.api.Progress;
 import org.tecoplatform.api.Settings;
-import org.tecoplatform.api.StageContext;
-import org.tecoplatform.api.Tokenizer;
+import org.tecoplatform.pipeline.config.ConfigSettings;
+import org.tecoplatform.pipeline.config.ResolvedConfig;
+import org.tecoplatform.pipeline.plugins.MapPluginCatalog;
+import org.tecoplatform.pipeline.run.DefaultStageContext;
 import org.tecoplatform.tokenizer.vqgan.VqganOnnxTokenizer;
 
-/** What the pipeline runner hands the stage, with the real vqgan-onnx tokenizer; counts the frames reported done. */
-final class TestContext implements StageContext {
+/**
+ * The pipeline's own stage context over the given dataset and the real vqgan-onnx tokenizer;
+ * counts the frames the stage reports done.
+ */
+final class TestContext extends DefaultStageContext {
 
-    private final Settings config;
-    private final Path runDir;
-    private final DatasetReader dataset;
-    private final Tokenizer tokenizer = new VqganOnnxTokenizer();
-    final AtomicLong progressFrames = new AtomicLong();
-    final AtomicLong progressTotal = new AtomicLong(Long.MIN_VALUE);
+    final AtomicLong progressFrames;
+    final AtomicLong progressTotal;
 
     TestContext(Settings config, Path runDir, DatasetReader dataset) {
-        this.config = config;
-        this.runDir = runDir;
-        this.dataset = dataset;
+        this(config, config.getString("pipeline.dataset", "test-data"), runDir, dataset, new AtomicLong(),
+                new AtomicLong(Long.MIN_VALUE));
+    }
+
+    private TestContext(Settings config, String name, Path runDir, DatasetReader dataset, AtomicLong frames, AtomicLong total) {
+        super(TokenizeStage.NAME, ResolvedConfig.of((ConfigSettings) config).with("pipeline.dataset", name)
+                        .with("pipeline.tokenizer", "vqgan-onnx"),
+                new MapPluginCatalog().add(PluginKind.DATASET, name, dataset)
+                        .add(PluginKind.TOKENIZER, "vqgan-onnx", new VqganOnnxTokenizer()),
+                runDir, false, (task, t, unit) -> {
+                    if (!"frames".equals(unit)) {
+                        throw new AssertionError("progress in " + unit + ", expected frames");
+                    }
+                    total.set(t);
+                    return new Progress() {
+                        @Override
+                        public void advance(long n) {
+                            frames.addAndGet(n);
+                        }
+
+                        @Override
+                        public void status(String text) {
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    };
+                });
+        this.progressFrames = frames;
+        this.progressTotal = total;
         try {
             Files.createDirectories(stageDir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public String stageName() {
-        return TokenizeStage.NAME;
-    }
-
-    @Override
-    public Settings config() {
-        return config;
-    }
-
-    @Override
-    public Path runDir() {
-        return runDir;
-    }
-
-    @Override
-    public Path stageDir() {
-        return stageDir(TokenizeStage.NAME);
-    }
-
-    @Override
-    public Path stageDir(String stage) {
-        return runDir.resolve(stage);
-    }
-
-    @Override
-    public boolean forced() {
-        return false;
-    }
-
-    @Override
-    public <T> T plugin(Class<T> spi, String name) {
-        throw new AssertionError("the tokenize stage must not ask for this");
-    }
-
-    @Override
-    public DatasetReader dataset() {
-        return dataset;
-    }
-
-    @Override
-    public Tokenizer tokenizer() {
-        return tokenizer;
-    }
-
-    @Override
-    public Prior prior() {
-        throw new AssertionError("the tokenize stage must not ask for this");
-    }
-
-    @Override
-    public List<Metric> metrics() {
-        throw new AssertionError("the tokenize stage must not ask for this");
-    }
-
-    @Override
-    public Progress progress(String task, long total, String unit) {
-        if (!"frames".equals(unit)) {
-            throw new AssertionError("progress in " + unit + ", expected frames");
-        }
-        progressTotal.set(total);
-        return new Progress() {
-            @Override
-            public void advance(long n) {
-                progressFrames.addAndGet(n);
-            }
-
-            @Override
-            public void status(String text) {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 }

@@ -8,27 +8,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tecoplatform.api.DatasetReader;
-import org.tecoplatform.api.Metric;
-import org.tecoplatform.api.Prior;
+import org.tecoplatform.api.PluginKind;
 import org.tecoplatform.api.Progress;
 import org.tecoplatform.api.Settings;
-import org.tecoplatform.api.StageContext;
-import org.tecoplatform.api.Tokenizer;
+import org.tecoplatform.pipeline.config.ConfigSettings;
+import org.tecoplatform.pipeline.config.ResolvedConfig;
+import org.tecoplatform.pipeline.plugins.MapPluginCatalog;
+import org.tecoplatform.pipeline.run.DefaultStageContext;
 
-/** What the pipeline runner hands the stage; records progress. */
-final class TestContext implements StageContext {
+/** The pipeline's own stage context over the given dataset; records the progress the stage reports. */
+final class TestContext extends DefaultStageContext {
 
-    private final Settings config;
-    private final Path runDir;
-    private final DatasetReader dataset;
-    final AtomicLong advanced = new AtomicLong();
-    final List<String> statuses = new ArrayList<>();
-    long total = Long.MIN_VALUE;
+    final AtomicLong advanced;
+    final List<String> statuses;
+    private final long[] totalBox;
 
     TestContext(Settings config, Path runDir, DatasetReader dataset) {
-        this.config = config;
-        this.runDir = runDir;
-        this.dataset = dataset;
+        this(config, runDir, dataset, new AtomicLong(), new ArrayList<>(), new long[] {Long.MIN_VALUE});
+    }
+
+    private TestContext(Settings config, Path runDir, DatasetReader dataset, AtomicLong advanced, List<String> statuses,
+                        long[] totalBox) {
+        super(TrainTokenizerStage.NAME, ResolvedConfig.of((ConfigSettings) config).with("pipeline.dataset", "test-data"),
+                new MapPluginCatalog().add(PluginKind.DATASET, "test-data", dataset), runDir, false, (task, t, unit) -> {
+                    if (!"steps".equals(unit)) {
+                        throw new AssertionError("progress in " + unit + ", expected steps");
+                    }
+                    totalBox[0] = t;
+                    return new Progress() {
+                        @Override
+                        public void advance(long n) {
+                            advanced.addAndGet(n);
+                        }
+
+                        @Override
+                        public void status(String text) {
+                            statuses.add(text);
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    };
+                });
+        this.advanced = advanced;
+        this.statuses = statuses;
+        this.totalBox = totalBox;
         try {
             Files.createDirectories(stageDir());
         } catch (IOException e) {
@@ -36,81 +61,8 @@ final class TestContext implements StageContext {
         }
     }
 
-    @Override
-    public String stageName() {
-        return TrainTokenizerStage.NAME;
-    }
-
-    @Override
-    public Settings config() {
-        return config;
-    }
-
-    @Override
-    public Path runDir() {
-        return runDir;
-    }
-
-    @Override
-    public Path stageDir() {
-        return stageDir(TrainTokenizerStage.NAME);
-    }
-
-    @Override
-    public Path stageDir(String stage) {
-        return runDir.resolve(stage);
-    }
-
-    @Override
-    public boolean forced() {
-        return false;
-    }
-
-    @Override
-    public <T> T plugin(Class<T> spi, String name) {
-        throw new AssertionError("train_tokenizer must not ask for this");
-    }
-
-    @Override
-    public DatasetReader dataset() {
-        return dataset;
-    }
-
-    @Override
-    public Tokenizer tokenizer() {
-        throw new AssertionError("train_tokenizer must not ask for this");
-    }
-
-    @Override
-    public Prior prior() {
-        throw new AssertionError("train_tokenizer must not ask for this");
-    }
-
-    @Override
-    public List<Metric> metrics() {
-        throw new AssertionError("train_tokenizer must not ask for this");
-    }
-
-    @Override
-    public Progress progress(String task, long total, String unit) {
-        if (!"steps".equals(unit)) {
-            throw new AssertionError("progress in " + unit + ", expected steps");
-        }
-        this.total = total;
-        return new Progress() {
-            @Override
-            public void advance(long n) {
-                advanced.addAndGet(n);
-            }
-
-            @Override
-            public void status(String text) {
-                statuses.add(text);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+    /** The total the stage's progress announced. */
+    long total() {
+        return totalBox[0];
     }
 }

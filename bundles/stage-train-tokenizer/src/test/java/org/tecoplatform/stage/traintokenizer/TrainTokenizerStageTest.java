@@ -48,7 +48,7 @@ class TrainTokenizerStageTest {
         assertThat(s.get("held_out_frames").asInt()).isEqualTo(8);
         double heldOut = s.get("held_out_psnr").asDouble();
         assertThat(heldOut).isBetween(5.0, 100.0);
-        assertThat(ctx.total).isEqualTo(12);
+        assertThat(ctx.total()).isEqualTo(12);
         assertThat(ctx.advanced.get()).isEqualTo(12);
         assertThat(ctx.statuses).hasSize(6).allMatch(t -> t.contains("loss") && t.contains("psnr"));
         // It learns: the last logged loss is below the first.

@@ -12,6 +12,18 @@ import org.yaml.snakeyaml.Yaml;
  */
 public record ResolvedConfig(Path file, ConfigSettings settings) {
 
+    /** A resolved config over settings made in code (their file is unknown). */
+    public static ResolvedConfig of(ConfigSettings settings) {
+        return new ResolvedConfig(null, settings);
+    }
+
+    /** This config with one dotted key set (for example {@code pipeline.dataset}). */
+    public ResolvedConfig with(String dottedKey, Object value) {
+        Map<String, Object> values = ConfigMaps.deepCopy(settings.asMap());
+        ConfigMaps.put(values, dottedKey, value);
+        return new ResolvedConfig(file, ConfigSettings.of(values, settings.baseDir()));
+    }
+
     public Map<String, Object> values() {
         return settings.asMap();
     }

@@ -14,8 +14,12 @@ import org.tecoplatform.api.Tokenizer;
 import org.tecoplatform.pipeline.config.ResolvedConfig;
 import org.tecoplatform.pipeline.plugins.PluginCatalog;
 
-/** The runner's {@link StageContext}: plugins come from the catalog by the names the config gives. */
-final class DefaultStageContext implements StageContext {
+/**
+ * The runner's {@link StageContext}: plugins come from the catalog by the names the config gives.
+ * Public so a stage can also be run (or tested) outside the runner, e.g. over a
+ * {@link org.tecoplatform.pipeline.plugins.MapPluginCatalog}.
+ */
+public class DefaultStageContext implements StageContext {
 
     private final String stage;
     private final ResolvedConfig config;
@@ -24,7 +28,7 @@ final class DefaultStageContext implements StageContext {
     private final boolean forced;
     private final ProgressFactory progress;
 
-    DefaultStageContext(String stage, ResolvedConfig config, PluginCatalog catalog, Path runDir, boolean forced,
+    public DefaultStageContext(String stage, ResolvedConfig config, PluginCatalog catalog, Path runDir, boolean forced,
                         ProgressFactory progress) {
         this.stage = stage;
         this.config = config;

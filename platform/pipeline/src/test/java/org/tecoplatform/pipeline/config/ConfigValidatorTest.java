@@ -19,7 +19,7 @@ import org.tecoplatform.api.OptionType;
 import org.tecoplatform.api.PluginKind;
 import org.tecoplatform.api.Settings;
 import org.tecoplatform.api.Split;
-import org.tecoplatform.pipeline.plugins.MapCatalog;
+import org.tecoplatform.pipeline.plugins.MapPluginCatalog;
 
 class ConfigValidatorTest {
 
@@ -50,7 +50,7 @@ class ConfigValidatorTest {
         }
     }
 
-    private final MapCatalog catalog = new MapCatalog()
+    private final MapPluginCatalog catalog = new MapPluginCatalog()
             .add(PluginKind.DATASET, "maze", new OptionsOnlyDataset())
             .add(PluginKind.DATASET, "dmlab", new OptionsOnlyDataset());
 

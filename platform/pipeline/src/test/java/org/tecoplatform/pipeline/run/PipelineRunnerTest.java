@@ -17,7 +17,7 @@ import org.tecoplatform.api.StageContext;
 import org.tecoplatform.pipeline.config.ConfigLoader;
 import org.tecoplatform.pipeline.config.ConfigValidator;
 import org.tecoplatform.pipeline.config.ResolvedConfig;
-import org.tecoplatform.pipeline.plugins.MapCatalog;
+import org.tecoplatform.pipeline.plugins.MapPluginCatalog;
 import org.tecoplatform.pipeline.run.StageOutcome.Status;
 
 class PipelineRunnerTest {
@@ -41,14 +41,14 @@ class PipelineRunnerTest {
         };
     }
 
-    private ResolvedConfig config(MapCatalog catalog, String stages) {
+    private ResolvedConfig config(MapPluginCatalog catalog, String stages) {
         return ConfigValidator.resolve(ConfigLoader.parse(dir.resolve("c.yaml"),
                 "seed: 5\npipeline:\n  stages: " + stages + "\n"), catalog);
     }
 
     @Test
     void runsStagesInOrderSkipsMissingOnesAndRecordsTheRun() throws Exception {
-        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "a", writing("a", false))
+        MapPluginCatalog catalog = new MapPluginCatalog().add(PluginKind.STAGE, "a", writing("a", false))
                 .add(PluginKind.STAGE, "c", writing("c", false));
         Path run = dir.resolve("run");
         List<StageOutcome> out = new PipelineRunner(catalog, ProgressFactory.silent())
@@ -59,12 +59,12 @@ class PipelineRunnerTest {
         assertThat(out.get(1).detail()).contains("no installed bundle provides stage 'b'").contains("installed stages: a, c");
         assertThat(Files.readString(run.resolve("a/out.txt"))).isEqualTo("a seed=5");
         assertThat(Files.readString(run.resolve("config.resolved.yaml"))).contains("seed: 5");
-        assertThat(Files.readString(run.resolve("bundles.json"))).contains("\"name\" : \"a\"").contains("\"version\" : \"1.0.0\"");
+        assertThat(Files.readString(run.resolve("bundles.json"))).contains("\"name\" : \"a\"").contains("\"version\" : \"0.0.0\"");
     }
 
     @Test
     void finishedStagesAreSkippedOnRerunUnlessForced() throws Exception {
-        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "a", writing("a", false));
+        MapPluginCatalog catalog = new MapPluginCatalog().add(PluginKind.STAGE, "a", writing("a", false));
         PipelineRunner runner = new PipelineRunner(catalog, ProgressFactory.silent());
         Path run = dir.resolve("run");
         runner.run(config(catalog, "[a]"), run, RunOptions.defaults());
@@ -80,7 +80,7 @@ class PipelineRunnerTest {
 
     @Test
     void aFailedStageStopsTheRunAndIsNotMarkedDone() throws Exception {
-        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "a", writing("a", true))
+        MapPluginCatalog catalog = new MapPluginCatalog().add(PluginKind.STAGE, "a", writing("a", true))
                 .add(PluginKind.STAGE, "b", writing("b", false));
         PipelineRunner runner = new PipelineRunner(catalog, ProgressFactory.silent());
         Path run = dir.resolve("run");
@@ -93,7 +93,7 @@ class PipelineRunnerTest {
 
     @Test
     void stagesOptionRunsASubsetAndRejectsUnknownNames() throws Exception {
-        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "a", writing("a", false))
+        MapPluginCatalog catalog = new MapPluginCatalog().add(PluginKind.STAGE, "a", writing("a", false))
                 .add(PluginKind.STAGE, "b", writing("b", false));
         PipelineRunner runner = new PipelineRunner(catalog, ProgressFactory.silent());
         runner.run(config(catalog, "[a, b]"), dir.resolve("run"), new RunOptions(List.of("b"), false));
@@ -115,7 +115,7 @@ class PipelineRunnerTest {
                 ran.add("x");
             }
         };
-        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "x", needsData);
+        MapPluginCatalog catalog = new MapPluginCatalog().add(PluginKind.STAGE, "x", needsData);
         assertThatThrownBy(() -> new PipelineRunner(catalog, ProgressFactory.silent())
                 .run(config(catalog, "[x]"), dir.resolve("run"), RunOptions.defaults()))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("set pipeline.dataset");
@@ -139,7 +139,7 @@ class PipelineRunnerTest {
 
     @Test
     void aStageWhoseNeededStageWasSkippedIsSkippedToo() throws Exception {
-        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "tokenize", needing("tokenize", "train_tokenizer"));
+        MapPluginCatalog catalog = new MapPluginCatalog().add(PluginKind.STAGE, "tokenize", needing("tokenize", "train_tokenizer"));
         List<StageOutcome> out = new PipelineRunner(catalog, ProgressFactory.silent())
                 .run(config(catalog, "[train_tokenizer, tokenize]"), dir.resolve("run"), RunOptions.defaults());
         assertThat(out).extracting(StageOutcome::status).containsExactly(Status.SKIPPED, Status.SKIPPED);
@@ -149,7 +149,7 @@ class PipelineRunnerTest {
 
     @Test
     void aStageWhoseNeededStageHasNotRunIsBadInputAndRunsOnceItHas() throws Exception {
-        MapCatalog catalog = new MapCatalog().add(PluginKind.STAGE, "a", writing("a", false))
+        MapPluginCatalog catalog = new MapPluginCatalog().add(PluginKind.STAGE, "a", writing("a", false))
                 .add(PluginKind.STAGE, "b", needing("b", "a"));
         PipelineRunner runner = new PipelineRunner(catalog, ProgressFactory.silent());
         Path run = dir.resolve("run");

@@ -6,17 +6,23 @@ import java.util.Optional;
 import org.tecoplatform.api.Plugin;
 import org.tecoplatform.api.PluginKind;
 
-/** An in-memory catalog for tests of the pipeline without a framework. */
-public final class MapCatalog implements PluginCatalog {
+/**
+ * A catalog of plugin instances given in code, without a framework: for running a pipeline or a
+ * stage embedded in another program, and for tests of stages and of the pipeline itself.
+ */
+public final class MapPluginCatalog implements PluginCatalog {
+
+    /** The bundle name these plugins are reported under (bundles.json). */
+    public static final String BUNDLE = "in-memory";
 
     private record Entry(PluginInfo info, Object service) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
-    public MapCatalog add(PluginKind kind, String name, Plugin plugin) {
-        entries.add(new Entry(new PluginInfo(kind, name, "test.bundle", "1.0.0", plugin.description(), plugin.options()),
-                plugin));
+    /** Adds a plugin under a name; returns this catalog. */
+    public MapPluginCatalog add(PluginKind kind, String name, Plugin plugin) {
+        entries.add(new Entry(new PluginInfo(kind, name, BUNDLE, "0.0.0", plugin.description(), plugin.options()), plugin));
         return this;
     }
 
