@@ -1,5 +1,6 @@
 package org.tecoplatform.stage.tokenize;
 
+import org.tecoplatform.data.tokens.TokenizerId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.tecoplatform.stage.tokenize;
 
+import org.tecoplatform.data.tokens.TokenizerId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

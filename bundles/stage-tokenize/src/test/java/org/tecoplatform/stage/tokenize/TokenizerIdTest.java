@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tecoplatform.api.BadInputException;
+import org.tecoplatform.data.tokens.TokenizerId;
 
 /** The id follows the files that decide the codes, and nothing else. */
 class TokenizerIdTest {

@@ -1,4 +1,4 @@
-package org.tecoplatform.stage.tokenize;
+package org.tecoplatform.data.tokens;
 
 import java.io.IOException;
 import java.io.InputStream;
