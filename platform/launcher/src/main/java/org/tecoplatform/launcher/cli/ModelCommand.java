@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code teco model ...}: look at and export trained models. */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "Inspect and export trained models.",
-        subcommands = {ModelExportParamsCommand.class})
+        subcommands = {ModelSummaryCommand.class, ModelExportParamsCommand.class})
 final class ModelCommand {
 }
