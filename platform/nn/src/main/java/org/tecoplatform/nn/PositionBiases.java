@@ -45,6 +45,28 @@ public final class PositionBiases {
     }
 
     /**
+     * The rows of one frame from a {@code [F·n, D]} position table, frame by frame generation's
+     * positions: {@code frame} is an index tensor {@code [1]} in {@code [0, frames)}; the result is
+     * {@code [n, D]}, rows {@code frame·n .. frame·n + n − 1}. Picked as one-hot × table reshaped to
+     * {@code [F, n·D]}: exact (one product by 1, the rest by 0), static shapes, no gather. An index
+     * outside {@code [0, frames)} gives zero rows.
+     */
+    public static <T> T frameRows(Ops<T> ops, T table, int frames, T frame) {
+        int[] s = ops.shape(table);
+        if (s.length != 2 || frames <= 0 || s[0] % frames != 0) {
+            throw new IllegalArgumentException("table " + java.util.Arrays.toString(s) + " is not [F·n, D] for F = " + frames);
+        }
+        int n = s[0] / frames;
+        T rows = ops.matmul(ops.oneHot(frame, frames), ops.reshape(table, frames, n * s[1])); // [1, n·D]
+        return ops.reshape(rows, n, s[1]);
+    }
+
+    /** {@link #frameRows} of the sinusoidal table for {@code frames × tokensPerFrame} tokens. */
+    public static <T> T sinusoidalFrameRows(Ops<T> ops, int frames, int tokensPerFrame, int embedDim, T frame) {
+        return frameRows(ops, sinusoidal(ops, Math.multiplyExact(frames, tokensPerFrame), embedDim), frames, frame);
+    }
+
+    /**
      * {@code BroadcastPositionBiases}: per axis i of {@code shape} a table {@code d_i} of shape
      * {@code [shape[i], chunk_i]} (normal(0.02)), chunk_i = D/n + (i &lt; D mod n); each token's
      * bias is the CONCATENATION over axes of its row in each table (the original concatenates
