@@ -71,7 +71,7 @@ public final class MaskGitNetwork implements PriorNetwork {
     /**
      * Softmax cross-entropy on the masked positions, as the original's {@code trans_loss}: the sum
      * over every masked position of the batch, divided by the number of masked positions, times L.
-     * Masking happens in the graph: each position's one-hot row is blended with MASK's by its mask
+     * Masking happens in the graph: each position's embedding is blended with MASK's by its mask
      * value, so the codes stay one index input and the mask one float input.
      */
     @Override
@@ -88,15 +88,15 @@ public final class MaskGitNetwork implements PriorNetwork {
         int h = shape.height();
         int w = shape.width();
         int k = shape.codes();
+        T table = table(ops, name);
+        T oneHot = ops.oneHot(codes, k + 1);
+        // where(mask, MASK, codes), blended on the embeddings (m is 0 or 1): embed·(1 − m) + table[MASK]·m.
+        // Blending the [.., vocab_dim] rows rather than the [.., codes + 1] one-hots keeps the temporaries small.
         T m = ops.reshape(mask, n, h, w, 1);
-        float[] maskRow = new float[k + 1];
-        maskRow[k] = 1f;
-        // where(mask, MASK, codes) on one-hot rows: onehot·(1 − m) + onehot(MASK)·m (m is 0 or 1).
-        T tokens = ops.add(ops.mul(ops.oneHot(codes, k + 1), ops.sub(ops.scalar(1f), m)),
-                ops.mul(ops.constant(maskRow, k + 1), m));
-        T logits = step(ops, name, tokens, cond);
+        T x = ops.add(ops.mul(embed(ops, oneHot, table), ops.sub(ops.scalar(1f), m)), ops.mul(ops.slice(table, 0, k, k + 1), m));
+        T logits = step(ops, name, table, x, cond);
 
-        T labels = ops.oneHot(codes, k);
+        T labels = ops.slice(oneHot, -1, 0, k);
         T ce = ops.mul(ops.reduceSum(ops.mul(labels, LogSoftmax.lastAxis(ops, logits)), false, -1), ops.scalar(-shape.length()));
         T m3 = ops.reshape(mask, n, h, w);
         return ops.div(ops.reduceSum(ops.mul(ce, m3), false, 0, 1, 2), ops.reduceSum(m3, false, 0, 1, 2));
@@ -105,17 +105,26 @@ public final class MaskGitNetwork implements PriorNetwork {
     @Override
     public <T> T logits(Ops<T> ops, String name, T tokens, T cond) {
         checkGrid(ops, tokens, cond);
-        return step(ops, name, ops.oneHot(tokens, shape.codes() + 1), cond);
+        T table = table(ops, name);
+        return step(ops, name, table, embed(ops, ops.oneHot(tokens, shape.codes() + 1), table), cond);
     }
 
-    /** The original's {@code _step}: one-hot tokens {@code [N, h, w, codes + 1]} → logits {@code [N, h, w, codes]}. */
-    private <T> T step(Ops<T> ops, String name, T oneHotTokens, T cond) {
-        int[] s = ops.shape(oneHotTokens);
-        int rows = shape.codes() + 1;
+    /** {@code token_embed}: codes + 1 rows (the last is MASK) of width vocab_dim. */
+    private <T> T table(Ops<T> ops, String name) {
+        return ops.param(name + ".token_embed", Init.normal(0.02), shape.codes() + 1, config.vocabDim());
+    }
+
+    /** Token look-up as one-hot × matmul, not a gather: SameDiff's gather backpropagates wrongly (NOTES-DL4J). */
+    private <T> T embed(Ops<T> ops, T oneHot, T table) {
+        int[] s = ops.shape(oneHot);
+        T flat = ops.matmul(ops.reshape(oneHot, -1, shape.codes() + 1), table);
+        return ops.reshape(flat, s[0], s[1], s[2], config.vocabDim());
+    }
+
+    /** The original's {@code _step} after the look-up: embeddings {@code [N, h, w, vocab_dim]} → logits {@code [N, h, w, codes]}. */
+    private <T> T step(Ops<T> ops, String name, T table, T x, T cond) {
+        int[] s = ops.shape(x);
         int v = config.vocabDim();
-        // One-hot × matmul, not a gather: SameDiff's gather backpropagates wrongly (NOTES-DL4J).
-        T table = ops.param(name + ".token_embed", Init.normal(0.02), rows, v);
-        T x = ops.reshape(ops.matmul(ops.reshape(oneHotTokens, -1, rows), table), s[0], s[1], s[2], v);
         x = Transformer.apply(ops, name + ".net", transformer, x, cond, null);
 
         String mlm = name + ".mlm";
