@@ -1,0 +1,47 @@
+package org.tecoplatform.model.teco.sample;
+
+import java.util.List;
+import org.tecoplatform.api.BadInputException;
+import org.tecoplatform.api.OptionSpec;
+import org.tecoplatform.api.OptionType;
+import org.tecoplatform.api.Settings;
+
+/** The {@code sample} section, with the original's {@code open_loop_ctx}, {@code eval_seq_len} and {@code seed} as defaults. */
+record SampleOptions(int videos, int batch, boolean includeActions, boolean cache, long seed, int context, int frames, boolean useCuda,
+                     int threads, boolean gif) {
+
+    static final List<OptionSpec> SPECS = List.of(
+            new OptionSpec("n", OptionType.INTEGER, 8, "videos to sample (the first n test episodes long enough)"),
+            new OptionSpec("batch", OptionType.INTEGER, 8, "videos sampled together (one data_<i>.npz each batch)"),
+            new OptionSpec("include_actions", OptionType.BOOLEAN, false, "condition on the test episodes' actions (else 'no action')"),
+            new OptionSpec("cache", OptionType.BOOLEAN, true,
+                    "key/value cache for the temporal transformer; false recomputes every position for every frame as the original"),
+            new OptionSpec("seed", OptionType.INTEGER, -1, "sampling seed (-1: the config's seed)"),
+            new OptionSpec("open_loop_ctx", OptionType.INTEGER, 0, "context frames (0: the config's open_loop_ctx)"),
+            new OptionSpec("frames", OptionType.INTEGER, 0, "frames per video (0: the config's eval_seq_len)"),
+            new OptionSpec("use_cuda", OptionType.BOOLEAN, false, "ONNX Runtime's CUDA execution provider (falls back to CPU with a notice)"),
+            new OptionSpec("threads", OptionType.INTEGER, 0, "ONNX Runtime intra-op threads (0: its default)"),
+            new OptionSpec("gif", OptionType.BOOLEAN, true, "write samples.gif: real beside generated, context frames framed green"));
+
+    static SampleOptions from(Settings config) {
+        Settings s = config.section("sample");
+        int ctx = s.getInt("open_loop_ctx", 0);
+        int frames = s.getInt("frames", 0);
+        long seed = s.getInt("seed", -1);
+        SampleOptions o = new SampleOptions(s.getInt("n", 8), s.getInt("batch", 8), s.getBoolean("include_actions", false),
+                s.getBoolean("cache", true), seed >= 0 ? seed : (config.has("seed") ? config.getLong("seed") : 0),
+                ctx > 0 ? ctx : config.getInt("open_loop_ctx"), frames > 0 ? frames : config.getInt("eval_seq_len"),
+                s.getBoolean("use_cuda", false), s.getInt("threads", 0), s.getBoolean("gif", true));
+        if (o.videos <= 0) {
+            throw new BadInputException("sample.n must be positive, found " + o.videos);
+        }
+        if (o.batch <= 0) {
+            throw new BadInputException("sample.batch must be positive, found " + o.batch);
+        }
+        if (o.context >= o.frames) {
+            throw new BadInputException("open_loop_ctx (" + o.context + ") must be less than the frames per video (sample.frames or eval_seq_len, "
+                    + o.frames + ")");
+        }
+        return o;
+    }
+}

@@ -1,0 +1,197 @@
+package org.tecoplatform.model.teco.sample;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tecoplatform.api.BadInputException;
+import org.tecoplatform.api.DatasetReader;
+import org.tecoplatform.api.Episode;
+import org.tecoplatform.api.EpisodeRef;
+import org.tecoplatform.api.FrameWindow;
+import org.tecoplatform.api.OptionSpec;
+import org.tecoplatform.api.PluginKind;
+import org.tecoplatform.api.Progress;
+import org.tecoplatform.api.Settings;
+import org.tecoplatform.api.Split;
+import org.tecoplatform.api.Stage;
+import org.tecoplatform.api.StageContext;
+import org.tecoplatform.api.TokenizerModel;
+import org.tecoplatform.api.Video;
+import org.tecoplatform.data.samples.SamplesFolder;
+import org.tecoplatform.data.samples.SamplesWriter;
+import org.tecoplatform.data.samples.VideoPair;
+import org.tecoplatform.model.teco.TecoConfig;
+import org.tecoplatform.model.teco.TecoModel;
+import org.tecoplatform.model.teco.export.InferenceExport;
+import org.tecoplatform.model.teco.train.TrainStage;
+import org.tecoplatform.nn.ParamStore;
+import org.tecoplatform.nn.prior.PriorNetwork;
+import org.tecoplatform.nn.train.Checkpoints;
+import org.tecoplatform.onnx.OrtSettings;
+
+/**
+ * The {@code sample} stage: videos from the newest checkpoint of {@code <run>/train} on ONNX
+ * Runtime, conditioned on the first {@code open_loop_ctx} frames of test episodes, written in the
+ * original layout ({@code samples[_action]_<ctx>/data_<i>.npz} with {@code real} and {@code fake}
+ * uint8 [B, T, H, W, 3]) so the original evaluation scripts read them, plus {@code samples.gif}
+ * and {@code sample.json} (speed, settings).
+ */
+@Component(service = Stage.class, property = "teco.name=" + SampleStage.NAME)
+public final class SampleStage implements Stage {
+
+    static final String NAME = "sample";
+    static final String SUMMARY = "sample.json";
+    static final String GIF = "samples.gif";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SampleStage.class);
+
+    @Override
+    public String description() {
+        return "sample videos from the trained TECO on ONNX Runtime (key/value cache), in the original samples layout";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return SampleOptions.SPECS;
+    }
+
+    @Override
+    public Set<PluginKind> uses() {
+        return Set.of(PluginKind.DATASET, PluginKind.TOKENIZER, PluginKind.PRIOR);
+    }
+
+    @Override
+    public Set<String> needs(Settings config) {
+        return Set.of("train");
+    }
+
+    @Override
+    public void run(StageContext context) throws Exception {
+        Settings config = context.config();
+        SampleOptions o = SampleOptions.from(config);
+        Path tokenizerDir = TrainStage.tokenizerDirectory(config, context.stageDir("train_tokenizer").resolve("tokenizer"));
+        Path checkpoint = newestCheckpoint(context.stageDir("train").resolve("checkpoints"));
+        DatasetReader dataset = context.dataset();
+        List<EpisodeRef> refs = dataset.episodes(config, Split.TEST).stream().filter(r -> r.frames() < 0 || r.frames() >= o.frames())
+                .limit(o.videos()).toList();
+        if (refs.isEmpty()) {
+            throw new BadInputException("sample: no test episode has " + o.frames() + " frames (sample.frames or eval_seq_len)");
+        }
+        if (refs.size() < o.videos()) {
+            LOG.warn("sample: only {} test episodes have {} frames; sampling {} videos, not {}", refs.size(), o.frames(), refs.size(), o.videos());
+        }
+        try (TokenizerModel tokenizer = context.tokenizer().open(tokenizerDir, config)) {
+            TecoConfig cfg = TecoConfig.from(config, tokenizer.info());
+            if (o.includeActions() && !cfg.useActions()) {
+                throw new BadInputException("sample.include_actions: the model was trained with use_actions: false");
+            }
+            PriorNetwork prior = TrainStage.priorFactory(context.prior(), config).create(cfg.priorShape(), config);
+            Path export = checkpoint.resolve(InferenceExport.FOLDER);
+            if (!Files.isRegularFile(export.resolve(InferenceExport.TEMPORAL_STEP))) {
+                LOG.info("sample: exporting the inference graphs of {}", checkpoint);
+                InferenceExport.write(new TecoModel(cfg, prior, tokenizer.codebook()), ParamStore.load(checkpoint.resolve("params.npz"), 0),
+                        export);
+            }
+            Path folder = context.stageDir().resolve(SamplesFolder.name(o.includeActions(), o.context()));
+            SamplesWriter writer = new SamplesWriter(folder, o.context());
+            OrtSettings ort = OrtSettings.defaults().withCuda(o.useCuda());
+            if (o.threads() > 0) {
+                ort = ort.withThreads(o.threads(), 1);
+            }
+            long generated = (long) refs.size() * (o.frames() - o.context());
+            long started = System.nanoTime();
+            double rolloutSeconds = 0;
+            List<VideoPair> forGif = new ArrayList<>();
+            try (TecoSampler sampler = new TecoSampler(export, cfg, prior, ort, o.cache());
+                 Progress progress = context.progress(NAME, generated, "frames")) {
+                int index = 0;
+                for (int first = 0; first < refs.size(); first += o.batch()) {
+                    List<EpisodeRef> part = refs.subList(first, Math.min(refs.size(), first + o.batch()));
+                    List<Episode> episodes = new ArrayList<>();
+                    for (EpisodeRef r : part) {
+                        episodes.add(dataset.read(config, r, new FrameWindow(0, o.frames())));
+                    }
+                    int b = episodes.size();
+                    int hw = cfg.latentHeight() * cfg.latentWidth();
+                    int[] codes = new int[b * o.frames() * hw];
+                    int[] actions = new int[b * o.frames()];
+                    for (int v = 0; v < b; v++) {
+                        Episode e = episodes.get(v);
+                        int[] c = tokenizer.encode(e.video().slice(0, o.context()));
+                        System.arraycopy(c, 0, codes, v * o.frames() * hw, c.length);
+                        for (int f = 0; f < o.frames(); f++) {
+                            int a = e.actions()[f];
+                            actions[v * o.frames() + f] = o.includeActions() && a >= 0 && a < cfg.actionDim() ? a : cfg.noAction();
+                        }
+                    }
+                    long t0 = System.nanoTime();
+                    int[] out = sampler.rollout(codes, actions, b, o.frames(), o.context(), new SplittableRandom(seedOf(o.seed(), index)),
+                            i -> progress.advance(b));
+                    rolloutSeconds += (System.nanoTime() - t0) / 1e9;
+                    List<VideoPair> pairs = new ArrayList<>();
+                    for (int v = 0; v < b; v++) {
+                        int[] mine = java.util.Arrays.copyOfRange(out, v * o.frames() * hw, (v + 1) * o.frames() * hw);
+                        Video fake = tokenizer.decode(mine, o.frames());
+                        pairs.add(new VideoPair(episodes.get(v).video(), fake));
+                    }
+                    writer.write(index++, pairs);
+                    if (forGif.size() < 4) {
+                        forGif.addAll(pairs.subList(0, Math.min(pairs.size(), 4 - forGif.size())));
+                    }
+                }
+            }
+            if (o.gif()) {
+                GifGrid.write(context.stageDir().resolve(GIF), forGif, o.context());
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            writeSummary(context.stageDir().resolve(SUMMARY), o, checkpoint, folder, refs.size(), generated, seconds, rolloutSeconds);
+            LOG.info("sample: {} videos of {} frames ({} context) in {} ({} generated frames/s, cache {})", refs.size(), o.frames(), o.context(),
+                    String.format(java.util.Locale.ROOT, "%.1f s", seconds), String.format(java.util.Locale.ROOT, "%.1f", generated / rolloutSeconds),
+                    o.cache());
+        }
+    }
+
+    static long seedOf(long seed, int batchIndex) {
+        long z = seed * 0x9E3779B97F4A7C15L + batchIndex;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        return z ^ (z >>> 27);
+    }
+
+    static Path newestCheckpoint(Path root) throws IOException {
+        Optional<Path> latest = Checkpoints.latest(root);
+        return latest.orElseThrow(() -> new BadInputException("sample: no checkpoint in " + root + "; run the train stage first"));
+    }
+
+    private static void writeSummary(Path file, SampleOptions o, Path checkpoint, Path folder, int videos, long generated, double seconds,
+                                     double rolloutSeconds) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("checkpoint", checkpoint.toString());
+        m.put("samples", folder.getFileName().toString());
+        m.put("videos", videos);
+        m.put("frames", o.frames());
+        m.put("open_loop_ctx", o.context());
+        m.put("include_actions", o.includeActions());
+        m.put("cache", o.cache());
+        m.put("seed", o.seed());
+        m.put("generated_frames", generated);
+        m.put("rollout_seconds", rolloutSeconds);
+        m.put("generated_frames_per_second", generated / rolloutSeconds);
+        m.put("seconds", seconds);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), m);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

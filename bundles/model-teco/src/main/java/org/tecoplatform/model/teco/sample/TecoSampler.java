@@ -1,0 +1,183 @@
+package org.tecoplatform.model.teco.sample;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import ai.onnxruntime.OrtException;
+import org.tecoplatform.model.teco.TecoConfig;
+import org.tecoplatform.model.teco.TecoModel;
+import org.tecoplatform.model.teco.export.InferenceExport;
+import org.tecoplatform.nn.prior.PriorNetwork;
+import org.tecoplatform.onnx.OrtSettings;
+
+/**
+ * TECO's sampling loop (the original's {@code sample}) on the exported graphs: observe the
+ * first seq_len frames' codes, then for every frame from {@code ctx} on: deter_t from the
+ * temporal transformer, the prior's sampler for z_t's codes, the codebook look-up, and the
+ * decoder's argmax for the frame's VQ-GAN codes. Past seq_len the window slides as in the
+ * original: the last seq_len − 1 frames are observed again (plus a dummy) and the transformer
+ * runs over the whole window.
+ *
+ * <p>Within the first window the temporal transformer runs either as the original does, over
+ * every position for every frame ({@code cache = false}), or one frame position at a time
+ * against a key/value cache ({@code cache = true}); both consume the random stream identically.
+ */
+final class TecoSampler implements AutoCloseable {
+
+    private final TecoConfig c;
+    private final PriorNetwork prior;
+    private final OrtGraph observe;
+    private final OrtGraph temporal;
+    private final OrtGraph lookup;
+    private final OrtGraph priorLogits;
+    private final OrtGraph decoder;
+    private final CachedTemporal cached;
+
+    TecoSampler(Path exportDir, TecoConfig c, PriorNetwork prior, OrtSettings ort, boolean cache) throws IOException, OrtException {
+        this.c = c;
+        this.prior = prior;
+        this.observe = new OrtGraph(exportDir.resolve(InferenceExport.OBSERVE), ort);
+        this.temporal = new OrtGraph(exportDir.resolve(InferenceExport.TEMPORAL), ort);
+        this.lookup = new OrtGraph(exportDir.resolve(InferenceExport.LOOKUP), ort);
+        this.priorLogits = new OrtGraph(exportDir.resolve(InferenceExport.PRIOR), ort);
+        this.decoder = new OrtGraph(exportDir.resolve(InferenceExport.DECODER), ort);
+        this.cached = cache ? new CachedTemporal(exportDir, c, ort) : null;
+    }
+
+    /**
+     * @param codes   VQ-GAN codes {@code [B, frames, H, W]}; only the first {@code ctx} frames are read
+     * @param actions action ids {@code [B, frames]} in {@code [0, action_dim]} (action_dim = none)
+     * @param onFrame told the index of each generated frame
+     * @return codes {@code [B, frames, H, W]}: the context frames as given, the rest generated
+     */
+    int[] rollout(int[] codes, int[] actions, int b, int frames, int ctx, SplittableRandom rng, IntConsumer onFrame) throws OrtException {
+        int s = c.seqLen();
+        int nc = c.nCond();
+        int hw = c.latentHeight() * c.latentWidth();
+        int zSize = c.zHeight() * c.zWidth() * c.embeddingDim();
+        if (ctx < nc || ctx >= frames) {
+            throw new IllegalArgumentException("context " + ctx + " must be in [n_cond " + nc + ", frames " + frames + ")");
+        }
+        int[] out = new int[b * frames * hw];
+        for (int v = 0; v < b; v++) {
+            System.arraycopy(codes, v * frames * hw, out, v * frames * hw, ctx * hw);
+        }
+        // Window state: cond [B, nc, h, w, E] and z of window positions nc..s-1 [B, s - nc, h, w, E].
+        float[][] window = observeWindow(out, b, frames, 0, Math.min(s, ctx), ctx);
+        float[] cond = window[0];
+        float[] zs = window[1];
+        if (cached != null) {
+            cached.start(b, cond, zs, actions, frames, ctx);
+        }
+        for (int i = ctx; i < frames; i++) {
+            int pos;
+            long[] act;
+            float[] deter;
+            if (i >= s) {
+                // Slide: observe the last s - 1 frames plus a dummy; the frame is predicted at position s - 1.
+                window = observeWindow(out, b, frames, i - s + 1, s - 1, s - 1);
+                cond = window[0];
+                zs = window[1];
+                pos = s - 1;
+                act = actionWindow(actions, b, frames, i - s + 1);
+                deter = fullDeter(cond, zs, act, b, pos);
+            } else {
+                pos = i;
+                act = actionWindow(actions, b, frames, 0);
+                deter = cached != null ? cached.deter(b, pos, zs, cond, actions, frames) : fullDeter(cond, zs, act, b, pos);
+            }
+            int[] zCodes = samplePrior(deter, b, rng);
+            float[] z = (float[]) lookup.run(OrtGraph.In.longs(TecoModel.Z_CODES, longs(zCodes), b, c.zHeight(), c.zWidth()))
+                    .get(TecoModel.Z);
+            for (int v = 0; v < b; v++) {
+                System.arraycopy(z, v * zSize, zs, (v * (s - nc) + pos - nc) * zSize, zSize);
+            }
+            long[] frame = (long[]) decoder.run(
+                    OrtGraph.In.floats(TecoModel.DETER, deter, b, c.zHeight(), c.zWidth(), c.embeddingDim()),
+                    OrtGraph.In.floats(TecoModel.Z, z, b, c.zHeight(), c.zWidth(), c.embeddingDim())).get(TecoModel.VQ_CODES);
+            for (int v = 0; v < b; v++) {
+                for (int k = 0; k < hw; k++) {
+                    out[(v * frames + i) * hw + k] = (int) frame[v * hw + k];
+                }
+            }
+            onFrame.accept(i);
+        }
+        return out;
+    }
+
+    /**
+     * Observes a window of {@code s} frames starting at {@code start}: the first {@code known}
+     * frames from {@code codes}, the rest zeros (placeholders the causal mask keeps unseen).
+     */
+    private float[][] observeWindow(int[] codes, int b, int frames, int start, int known, int ignored) throws OrtException {
+        int s = c.seqLen();
+        int hw = c.latentHeight() * c.latentWidth();
+        long[] window = new long[b * s * hw];
+        for (int v = 0; v < b; v++) {
+            for (int f = 0; f < known; f++) {
+                for (int k = 0; k < hw; k++) {
+                    window[(v * s + f) * hw + k] = codes[(v * frames + start + f) * hw + k];
+                }
+            }
+        }
+        var r = observe.run(OrtGraph.In.longs(TecoModel.CODES, window, b, s, c.latentHeight(), c.latentWidth()));
+        return new float[][] {(float[]) r.get(TecoModel.COND), (float[]) r.get(TecoModel.Z)};
+    }
+
+    /** Actions of window positions {@code [start, start + s)}: position p carries the action of frame start + p. */
+    private long[] actionWindow(int[] actions, int b, int frames, int start) {
+        int s = c.seqLen();
+        long[] a = new long[b * s];
+        for (int v = 0; v < b; v++) {
+            for (int p = 0; p < s; p++) {
+                int f = start + p;
+                a[v * s + p] = f < frames ? actions[v * frames + f] : c.noAction();
+            }
+        }
+        return a;
+    }
+
+    /** deter of window position {@code pos} from the whole temporal transformer. */
+    private float[] fullDeter(float[] cond, float[] zs, long[] act, int b, int pos) throws OrtException {
+        int s = c.seqLen();
+        int nc = c.nCond();
+        int zSize = c.zHeight() * c.zWidth() * c.embeddingDim();
+        float[] all = (float[]) temporal.run(
+                OrtGraph.In.floats(TecoModel.COND, cond, b, nc, c.zHeight(), c.zWidth(), c.embeddingDim()),
+                OrtGraph.In.floats(TecoModel.Z, zs, b, s - nc, c.zHeight(), c.zWidth(), c.embeddingDim()),
+                OrtGraph.In.longs(TecoModel.ACTIONS, act, b, s)).get(TecoModel.DETER);
+        float[] deter = new float[b * zSize];
+        for (int v = 0; v < b; v++) {
+            System.arraycopy(all, (v * (s - nc) + pos - nc) * zSize, deter, v * zSize, zSize);
+        }
+        return deter;
+    }
+
+    private int[] samplePrior(float[] deter, int b, SplittableRandom rng) {
+        long[] shape = {b, c.zHeight(), c.zWidth()};
+        return prior.sample(tokens -> {
+            try {
+                return (float[]) priorLogits.run(OrtGraph.In.longs(TecoModel.TOKENS, longs(tokens), shape),
+                        OrtGraph.In.floats(TecoModel.DETER, deter, b, c.zHeight(), c.zWidth(), c.embeddingDim())).get(TecoModel.LOGITS);
+            } catch (OrtException e) {
+                throw new IllegalStateException("prior graph failed: " + e.getMessage(), e);
+            }
+        }, b, rng);
+    }
+
+    static long[] longs(int[] a) {
+        return Arrays.stream(a).asLongStream().toArray();
+    }
+
+    @Override
+    public void close() throws OrtException {
+        for (OrtGraph g : new OrtGraph[] {observe, temporal, lookup, priorLogits, decoder}) {
+            g.close();
+        }
+        if (cached != null) {
+            cached.close();
+        }
+    }
+}

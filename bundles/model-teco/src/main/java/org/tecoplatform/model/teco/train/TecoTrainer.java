@@ -1,0 +1,228 @@
+package org.tecoplatform.model.teco.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tecoplatform.api.BadInputException;
+import org.tecoplatform.model.teco.TecoModel;
+import org.tecoplatform.model.teco.TrainingFeed;
+import org.tecoplatform.nn.ParamStore;
+import org.tecoplatform.nn.SameDiffOps;
+import org.tecoplatform.nn.train.AdamW;
+import org.tecoplatform.nn.train.Checkpoints;
+import org.tecoplatform.nn.train.GradFunction;
+import org.tecoplatform.nn.train.LearningRateSchedule;
+import org.tecoplatform.nn.train.RunRng;
+import org.tecoplatform.nn.train.SameDiffTraining;
+
+/**
+ * TECO's training loop: SameDiff gradients of the model's loss, AdamW with the original's
+ * warm-up + cosine schedule, a log row every {@code log_interval} steps, a checkpoint every
+ * {@code save_interval} steps and at the end, resume from the newest complete checkpoint, and a
+ * stop (without saving) when the loss stops being finite.
+ */
+final class TecoTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TecoTrainer.class);
+    static final String CHECKPOINTS = "checkpoints";
+    static final String MODEL_LINE = "# teco-model: ";
+    static final String SECONDS_LINE = "# trained-seconds: ";
+    /** Steps between explicit garbage collections: SameDiff's off-heap intermediates are freed only by finalisation. */
+    private static final int GC_INTERVAL = 10;
+
+    /** One log interval. */
+    record Report(long step, LossParts mean, double lr, double seconds, double stepsPerSecond) {
+        String text() {
+            return String.format(Locale.ROOT, "step %d %s lr %.2e", step, mean.text(), lr);
+        }
+    }
+
+    record Result(ParamStore params, long step, long resumedFrom, double seconds, LossParts last, boolean stoppedByTime,
+                  Path checkpoint, List<Report> reports) {
+    }
+
+    /** What the trainer tells its caller. */
+    interface Listener {
+        void report(Report report);
+
+        void step(long step);
+
+        /** A checkpoint was written (export the inference graphs beside it). */
+        default void checkpoint(Path dir, ParamStore params) throws IOException {
+        }
+    }
+
+    private TecoTrainer() {
+    }
+
+    /** The identity of a model's shapes: a checkpoint of another model cannot be resumed. */
+    static String modelKey(TecoModel model) {
+        return model.config() + " prior=" + model.prior().getClass().getName() + " " + model.prior().shape();
+    }
+
+    static Result train(TecoModel model, TokenWindows windows, TrainOptions o, Path stageDir, String configText, Listener listener)
+            throws IOException {
+        Path checkpoints = stageDir.resolve(CHECKPOINTS);
+        String modelKey = modelKey(model);
+        ParamStore params;
+        RunRng rng = new RunRng(o.seed());
+        long step = 0;
+        double priorSeconds = 0;
+        Optional<Path> latest = Checkpoints.latest(checkpoints);
+        Checkpoints.Checkpoint resumed = null;
+        if (latest.isPresent()) {
+            resumed = Checkpoints.load(latest.get());
+            String saved = line(resumed.config(), MODEL_LINE);
+            if (!modelKey.equals(saved)) {
+                throw new BadInputException(latest.get() + ": this checkpoint is of another model (" + saved + ") than the config describes ("
+                        + modelKey + "); use another run folder, or --force to start over");
+            }
+            params = resumed.params();
+            step = resumed.step();
+            priorSeconds = Double.parseDouble(line(resumed.config(), SECONDS_LINE));
+            LOG.info("train: resuming from {} (step {})", latest.get(), step);
+        } else {
+            params = new ParamStore(o.seed());
+        }
+        long resumedFrom = step;
+        Path lastCheckpoint = latest.orElse(null);
+
+        SameDiffOps ops = new SameDiffOps(params, DataType.FLOAT);
+        model.training(ops, o.batchSize());
+        SameDiff sd = ops.sameDiff();
+        sd.setLossVariables(TecoModel.LOSS);
+
+        double budget = o.maxMinutes() * 60;
+        double[] elapsed = {priorSeconds};
+        LearningRateSchedule base = "constant".equals(o.schedule())
+                ? LearningRateSchedule.warmupConstant(o.lr(), o.warmupSteps())
+                : LearningRateSchedule.tecoCosine(o.lr(), o.warmupSteps(), o.totalSteps());
+        // Under a time budget the schedule runs at whichever of steps and time is further along,
+        // so a short run still anneals its learning rate.
+        LearningRateSchedule schedule = count -> {
+            if (budget <= 0 || count < o.warmupSteps()) {
+                return base.at(count);
+            }
+            double f = Math.min(1, elapsed[0] / budget);
+            long byTime = o.warmupSteps() + (long) ((o.totalSteps() - o.warmupSteps()) * f);
+            return base.at(Math.max(count, byTime));
+        };
+        AdamW optimizer = new AdamW(AdamW.Settings.teco(o.weightDecay()), schedule);
+        if (resumed != null) {
+            resumed.restoreInto(optimizer, rng);
+        }
+        Map<String, INDArray> arrays = SameDiffTraining.parameterArrays(sd, params);
+        List<String> wrt = new ArrayList<>(arrays.keySet());
+        List<String> outs = List.of(TecoModel.LOSS, TecoModel.RECON_LOSS, TecoModel.TRANS_LOSS, TecoModel.COMMITMENT_LOSS,
+                TecoModel.CODEBOOK_LOSS, TecoModel.PERPLEXITY);
+        GradFunction.ensure(sd);
+
+        MetricsLog metrics = MetricsLog.open(stageDir, step);
+        List<Report> reports = new ArrayList<>();
+        LossParts sum = LossParts.ZERO;
+        LossParts last = null;
+        long inInterval = 0;
+        boolean byTime = false;
+        long runStart = System.nanoTime();
+        long intervalStart = runStart;
+        while (step < o.totalSteps()) {
+            if (budget > 0 && elapsed[0] >= budget) {
+                byTime = true;
+                break;
+            }
+            TokenWindows.Window w = windows.batch(o.seed(), step, o.batchSize());
+            TrainingFeed feed = model.feed(w.codes(), w.actions(), o.batchSize(), StepRandom.of(o.seed(), step, StepRandom.FEED));
+            Map<String, INDArray> ph = feed.placeholders(DataType.FLOAT);
+            OutAndGrad og = sd.calculateGradientsAndOutputs(ph, outs, wrt);
+            Map<String, INDArray> out = og.getOutputs();
+            LossParts parts = new LossParts(scalar(out, TecoModel.LOSS), scalar(out, TecoModel.RECON_LOSS),
+                    scalar(out, TecoModel.TRANS_LOSS), scalar(out, TecoModel.COMMITMENT_LOSS), scalar(out, TecoModel.CODEBOOK_LOSS),
+                    scalar(out, TecoModel.PERPLEXITY));
+            if (!parts.finite()) {
+                // Nothing of this step is applied or saved: the newest checkpoint stays the last good state.
+                throw new TrainingDivergedException(step + 1, parts, lastCheckpoint);
+            }
+            optimizer.step(arrays, og.getGradients());
+            release(ph, og.getGradients(), out);
+            step++;
+            elapsed[0] = priorSeconds + (System.nanoTime() - runStart) / 1e9;
+            sum = sum.plus(parts);
+            last = parts;
+            inInterval++;
+            if (step % GC_INTERVAL == 0) {
+                System.gc();
+            }
+            if (step % o.logInterval() == 0 || step == o.totalSteps()) {
+                long now = System.nanoTime();
+                Report r = new Report(step, sum.over(inInterval), optimizer.lastLearningRate(), elapsed[0],
+                        inInterval / Math.max(1e-9, (now - intervalStart) / 1e9));
+                metrics.append(r.mean(), step, r.lr(), r.seconds());
+                reports.add(r);
+                listener.report(r);
+                sum = LossParts.ZERO;
+                inInterval = 0;
+                intervalStart = now;
+            }
+            if (step % o.saveInterval() == 0 && step < o.totalSteps()) {
+                lastCheckpoint = save(checkpoints, step, ops, params, optimizer, rng, configText, modelKey, elapsed[0], o, listener);
+            }
+            listener.step(step);
+        }
+        if (inInterval > 0) {
+            Report r = new Report(step, sum.over(inInterval), optimizer.lastLearningRate(), elapsed[0], Double.NaN);
+            metrics.append(r.mean(), step, r.lr(), r.seconds());
+            reports.add(r);
+            listener.report(r);
+        }
+        if (step > resumedFrom || lastCheckpoint == null) {
+            lastCheckpoint = save(checkpoints, step, ops, params, optimizer, rng, configText, modelKey, elapsed[0], o, listener);
+        }
+        ops.copyParamsTo(params);
+        return new Result(params, step, resumedFrom, elapsed[0], last, byTime, lastCheckpoint, reports);
+    }
+
+    private static double scalar(Map<String, INDArray> out, String name) {
+        return out.get(name).getDouble(0);
+    }
+
+    private static Path save(Path root, long step, SameDiffOps ops, ParamStore params, AdamW optimizer, RunRng rng, String configText,
+                             String modelKey, double seconds, TrainOptions o, Listener listener) throws IOException {
+        ops.copyParamsTo(params);
+        String text = MODEL_LINE + modelKey + "\n" + SECONDS_LINE + String.format(Locale.ROOT, "%.3f", seconds) + "\n" + configText;
+        Path dir = Checkpoints.save(root, step, params, optimizer, rng, text);
+        listener.checkpoint(dir, params);
+        Checkpoints.prune(root, o.keepCheckpoints());
+        LOG.info("train: checkpoint {}", dir);
+        return dir;
+    }
+
+    static String line(String text, String prefix) {
+        for (String l : text.split("\n")) {
+            if (l.startsWith(prefix)) {
+                return l.substring(prefix.length()).trim();
+            }
+        }
+        throw new IllegalStateException("checkpoint config has no '" + prefix.trim() + "' line");
+    }
+
+    /** Frees this step's arrays now: left to the garbage collector, off-heap memory outgrows the machine. */
+    private static void release(Map<String, INDArray> ph, Map<String, INDArray> grads, Map<String, INDArray> outputs) {
+        for (Map<String, INDArray> m : List.of(ph, grads, outputs)) {
+            for (INDArray a : m.values()) {
+                if (a != null && a.closeable()) {
+                    a.close();
+                }
+            }
+        }
+    }
+}
