@@ -8,7 +8,7 @@ import org.tecoplatform.api.Settings;
 
 /** The {@code sample} section, with the original's {@code open_loop_ctx}, {@code eval_seq_len} and {@code seed} as defaults. */
 record SampleOptions(int videos, int batch, boolean includeActions, boolean cache, long seed, int context, int frames, boolean useCuda,
-                     int threads, boolean gif) {
+                     int threads, boolean gif, String out) {
 
     static final List<OptionSpec> SPECS = List.of(
             new OptionSpec("n", OptionType.INTEGER, 8, "videos to sample (the first n test episodes long enough)"),
@@ -21,7 +21,8 @@ record SampleOptions(int videos, int batch, boolean includeActions, boolean cach
             new OptionSpec("frames", OptionType.INTEGER, 0, "frames per video (0: the config's eval_seq_len)"),
             new OptionSpec("use_cuda", OptionType.BOOLEAN, false, "ONNX Runtime's CUDA execution provider (falls back to CPU with a notice)"),
             new OptionSpec("threads", OptionType.INTEGER, 0, "ONNX Runtime intra-op threads (0: its default)"),
-            new OptionSpec("gif", OptionType.BOOLEAN, true, "write samples.gif: real beside generated, context frames framed green"));
+            new OptionSpec("gif", OptionType.BOOLEAN, true, "write samples.gif: real beside generated, context frames framed green"),
+            new OptionSpec("out", OptionType.STRING, "", "folder for the samples (default: the stage folder, <run>/sample)"));
 
     static SampleOptions from(Settings config) {
         Settings s = config.section("sample");
@@ -31,7 +32,7 @@ record SampleOptions(int videos, int batch, boolean includeActions, boolean cach
         SampleOptions o = new SampleOptions(s.getInt("n", 8), s.getInt("batch", 8), s.getBoolean("include_actions", false),
                 s.getBoolean("cache", true), seed >= 0 ? seed : (config.has("seed") ? config.getLong("seed") : 0),
                 ctx > 0 ? ctx : config.getInt("open_loop_ctx"), frames > 0 ? frames : config.getInt("eval_seq_len"),
-                s.getBoolean("use_cuda", false), s.getInt("threads", 0), s.getBoolean("gif", true));
+                s.getBoolean("use_cuda", false), s.getInt("threads", 0), s.getBoolean("gif", true), s.getString("out", ""));
         if (o.videos <= 0) {
             throw new BadInputException("sample.n must be positive, found " + o.videos);
         }

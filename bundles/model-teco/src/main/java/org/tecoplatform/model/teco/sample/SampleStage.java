@@ -105,7 +105,8 @@ public final class SampleStage implements Stage {
                 InferenceExport.write(new TecoModel(cfg, prior, tokenizer.codebook()), ParamStore.load(checkpoint.resolve("params.npz"), 0),
                         export);
             }
-            Path folder = context.stageDir().resolve(SamplesFolder.name(o.includeActions(), o.context()));
+            Path base = o.out().isEmpty() ? context.stageDir() : Path.of(o.out()).toAbsolutePath().normalize();
+            Path folder = base.resolve(SamplesFolder.name(o.includeActions(), o.context()));
             SamplesWriter writer = new SamplesWriter(folder, o.context());
             OrtSettings ort = OrtSettings.defaults().withCuda(o.useCuda());
             if (o.threads() > 0) {
@@ -154,10 +155,10 @@ public final class SampleStage implements Stage {
                 }
             }
             if (o.gif()) {
-                GifGrid.write(context.stageDir().resolve(GIF), forGif, o.context());
+                GifGrid.write(base.resolve(GIF), forGif, o.context());
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            writeSummary(context.stageDir().resolve(SUMMARY), o, checkpoint, folder, refs.size(), generated, seconds, rolloutSeconds);
+            writeSummary(base.resolve(SUMMARY), o, checkpoint, folder, refs.size(), generated, seconds, rolloutSeconds);
             LOG.info("sample: {} videos of {} frames ({} context) in {} ({} generated frames/s, cache {})", refs.size(), o.frames(), o.context(),
                     String.format(java.util.Locale.ROOT, "%.1f s", seconds), String.format(java.util.Locale.ROOT, "%.1f", generated / rolloutSeconds),
                     o.cache());
