@@ -1,0 +1,147 @@
+package org.tecoplatform.launcher.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tecoplatform.launcher.CliTestSupport.Result;
+import org.tecoplatform.launcher.TestBundleBuilder;
+import org.tecoplatform.npz.NpzReader;
+import picocli.CommandLine;
+
+/**
+ * {@code teco eval} over Felix with the psnr/ssim bundle built from bundles/metrics-image's sources
+ * (javac + bnd, as the distribution's jar is), on a samples folder numpy wrote
+ * (tools/fixtures/make_metric_fixtures.py), checked against numpy's scores of it. The command is run
+ * as its own command line with Main's exit-code mapping, until the root command lists it.
+ */
+class EvalCommandTest {
+
+    @TempDir
+    static Path work;
+
+    static Path plugins;
+
+    static final Path FIXTURES = Path.of("../../bundles/metrics-image/src/test/resources/metric-fixtures")
+            .toAbsolutePath().normalize();
+
+    @BeforeAll
+    static void buildMetricsBundle() throws Exception {
+        plugins = work.resolve("plugins");
+        System.setProperty("teco.bundles", Files.createDirectories(work.resolve("no-default-bundles")).toString());
+        TestBundleBuilder.build(work, "org.tecoplatform.metrics-image",
+                TestBundleBuilder.sourcesIn(Path.of("../../bundles/metrics-image/src/main/java")), plugins);
+    }
+
+    @AfterAll
+    static void clear() {
+        System.clearProperty("teco.bundles");
+    }
+
+    /** Runs {@code teco eval args} with the bundle folder, mapping failures to exit codes as Main does. */
+    static Result eval(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new EvalCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, c, parsed) -> {
+            c.getErr().println("error: " + e.getMessage());
+            return Main.badInput(e) != null ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+        });
+        cli.setParameterExceptionHandler((e, given) -> {
+            e.getCommandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        });
+        String[] all = Stream.concat(Arrays.stream(args), Stream.of("--bundles", plugins.toString())).toArray(String[]::new);
+        int rc = cli.execute(all);
+        return new Result(rc, out.toString(), err.toString());
+    }
+
+    @Test
+    void scoresNumpySamplesAsNumpyDoes() throws Exception {
+        Path json = work.resolve("eval.json");
+        Path csv = work.resolve("t.csv");
+        Result r = eval(FIXTURES.resolve("samples_2").toString(), "--baseline", "--json", json.toString(), "--table", csv.toString());
+
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("samples_2: 4 videos of 5 frames 16x16, 2 context frames (frames 2..4 scored)")
+                .containsPattern("(?m)^metric +model +copy_last_frame$").containsPattern("(?m)^psnr +20\\.\\d{4} \\+/- 0\\.\\d{4} +22\\.")
+                .containsPattern("(?m)^ssim +0\\.9\\d{3} \\+/- ");
+        JsonNode s = new ObjectMapper().readTree(json.toFile());
+        try (NpzReader expected = NpzReader.open(FIXTURES.resolve("samples_2-expected.npz"))) {
+            for (String m : new String[] {"psnr", "ssim"}) {
+                assertThat(s.at("/metrics/" + m + "/mean").asDouble()).isCloseTo(mean(expected.read(m).toDoubles()), within(1e-5));
+                assertThat(s.at("/baseline/metrics/" + m + "/mean").asDouble())
+                        .isCloseTo(mean(expected.read("baseline_" + m).toDoubles()), within(1e-5));
+            }
+        }
+        assertThat(Files.readAllLines(csv)).hasSize(1 + 4 * 3 * 2 * 2);
+    }
+
+    @Test
+    void contextAndMetricsCanBeGivenAndTheTableWrittenAsArrow() throws Exception {
+        Path json = work.resolve("ctx3.json");
+        Path arrow = work.resolve("t.arrow");
+        Result r = eval(FIXTURES.resolve("samples_2").toString(), "--metrics", "psnr", "--context", "3", "--json",
+                json.toString(), "--table", arrow.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        JsonNode s = new ObjectMapper().readTree(json.toFile());
+        assertThat(s.get("context_frames").asInt()).isEqualTo(3);
+        assertThat(s.get("metrics").fieldNames()).toIterable().containsExactly("psnr");
+        assertThat(s.has("baseline")).isFalse();
+        assertThat(s.at("/metrics/psnr/per_frame").size()).isEqualTo(2);
+        assertThat(arrow).isNotEmptyFile();
+    }
+
+    @Test
+    void badInputExitsTwoNamingTheProblem() throws Exception {
+        Path samples = FIXTURES.resolve("samples_2");
+        Result unknown = eval(samples.toString(), "--metrics", "psnr,lpips");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(unknown.err()).contains("no bundle provides metric 'lpips'; installed metrics: psnr, ssim");
+
+        Path unnamed = Files.createDirectories(work.resolve("my-videos"));
+        Files.copy(samples.resolve("data_0.npz"), unnamed.resolve("data_0.npz"));
+        Result noContext = eval(unnamed.toString());
+        assertThat(noContext.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(noContext.err()).contains("does not give the context length");
+
+        Result missing = eval(work.resolve("absent").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(missing.err()).contains("not a folder");
+
+        Result table = eval(samples.toString(), "--table", work.resolve("t.txt").toString());
+        assertThat(table.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(table.err()).contains("expected a file name ending in .csv or .arrow");
+
+        Result tooLong = eval(samples.toString(), "--context", "5");
+        assertThat(tooLong.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(tooLong.err()).contains("leave no frame to score");
+    }
+
+    @Test
+    void helpShowsAnExample() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new EvalCommand());
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("--help")).isZero();
+        assertThat(out.toString()).contains("Example:  teco eval runs/dmlab/sample/samples_36 --baseline", "--metrics",
+                "--context", "--table");
+    }
+
+    private static double mean(double[] v) {
+        return Arrays.stream(v).average().orElseThrow();
+    }
+}
