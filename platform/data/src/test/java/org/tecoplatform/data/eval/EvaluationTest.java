@@ -98,6 +98,29 @@ class EvaluationTest {
     }
 
     @Test
+    void countsVideosWhoseGeneratedContextDiffers() throws Exception {
+        // Written as numpy would, without the writer's copy: video 1's fake context (99) is not the real one (0).
+        Path folder = java.nio.file.Files.createDirectories(tmp.resolve("samples_1"));
+        Video[] real = {flat(10, 20, 30), flat(0, 0, 0)};
+        Video[] fake = {flat(10, 22, 33), flat(99, 4, 4)};
+        byte[] r = new byte[72];
+        byte[] f = new byte[72];
+        for (int b = 0; b < 2; b++) {
+            System.arraycopy(real[b].pixels(), 0, r, b * 36, 36);
+            System.arraycopy(fake[b].pixels(), 0, f, b * 36, 36);
+        }
+        var arrays = new java.util.LinkedHashMap<String, org.tecoplatform.npz.NpyArray>();
+        arrays.put("real", org.tecoplatform.npz.NpyArray.uint8(new int[] {2, 3, 2, 2, 3}, r));
+        arrays.put("fake", org.tecoplatform.npz.NpyArray.uint8(new int[] {2, 3, 2, 2, 3}, f));
+        org.tecoplatform.npz.NpzWriter.write(folder.resolve("data_0.npz"), arrays, true);
+
+        EvalSummary s = new Evaluation(List.of(new NamedMetric("mae", MAE)), false)
+                .run(SamplesReader.open(folder), 1, n -> { }).summary();
+        assertThat(s.contextMismatches()).isEqualTo(1);
+        assertThat(s.metrics().get("mae").perFrame()).containsExactly(3.0, 3.5);
+    }
+
+    @Test
     void withoutBaselineTheSummaryHasNone() throws Exception {
         SamplesReader samples = SamplesReader.open(folder());
         EvalSummary s = new Evaluation(List.of(new NamedMetric("mae", MAE)), false).run(samples, 2, n -> { }).summary();
