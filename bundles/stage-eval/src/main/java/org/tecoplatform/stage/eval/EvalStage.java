@@ -26,7 +26,8 @@ import org.tecoplatform.data.samples.SamplesReader;
 
 /**
  * The {@code eval} stage: scores every samples folder the {@code sample} stage wrote
- * ({@code <run>/sample/samples[_action]_<ctx>/}, the original layout) with the metrics of
+ * ({@code <run>/sample/samples[_action]_<ctx>/}, the original layout, or under {@code sample.out}
+ * when the config moves them) with the metrics of
  * {@code pipeline.metrics}, and the copy-last-frame baseline with them. Writes
  * {@code eval.json} (one summary per folder, by folder name) and, per folder,
  * {@code <folder>/per_frame.csv} and {@code <folder>/per_frame.arrow}.
@@ -67,7 +68,7 @@ public final class EvalStage implements Stage {
     public void run(StageContext context) throws Exception {
         List<NamedMetric> metrics = metrics(context);
         boolean baseline = context.config().section(NAME).getBoolean("baseline", true);
-        Path samplesRoot = context.stageDir(SAMPLE_STAGE);
+        Path samplesRoot = samplesRoot(context);
         List<Path> folders = SamplesFolder.find(samplesRoot);
         if (folders.isEmpty()) {
             throw new BadInputException("stage '" + NAME + "': no samples folders (samples_<ctx>/ or samples_action_<ctx>/) in "
@@ -90,6 +91,15 @@ public final class EvalStage implements Stage {
         }
         // Last, so a present eval.json means every folder's tables are there too.
         EvalSummary.writeAll(summaries, context.stageDir().resolve(SUMMARY_FILE));
+    }
+
+    /**
+     * Where the sample stage put its folders: {@code sample.out} when the config sets it (the sample
+     * stage resolves it against the working directory, so this does too), else {@code <run>/sample}.
+     */
+    static Path samplesRoot(StageContext context) {
+        String out = context.config().getString(SAMPLE_STAGE + ".out", "");
+        return out.isEmpty() ? context.stageDir(SAMPLE_STAGE) : Path.of(out).toAbsolutePath().normalize();
     }
 
     /** The configured metrics by name, in config order; none is bad input naming the key. */

@@ -80,6 +80,16 @@ class EvalStageTest {
     }
 
     @Test
+    void readsWhereSampleOutPutTheFolders() throws Exception {
+        Path elsewhere = tmp.resolve("elsewhere");
+        TestContext.copySamples(elsewhere, "samples_2"); // elsewhere/sample/samples_2
+        Map<String, Object> config = new java.util.HashMap<>(TestContext.config(List.of("psnr"), Map.of()));
+        config.put("sample", Map.of("out", elsewhere.resolve("sample").toString()));
+        JsonNode json = run(config);
+        assertThat(json.at("/samples_2/videos").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void baselineCanBeLeftOut() throws Exception {
         TestContext.copySamples(tmp, "samples_2");
         JsonNode json = run(TestContext.config(List.of("psnr"), Map.of("baseline", false))).get("samples_2");
