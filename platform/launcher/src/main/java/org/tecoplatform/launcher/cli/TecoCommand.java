@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
             "  teco config show configs/dmlab.yaml --set batch_size=8"},
         footer = {"", "Exit codes: 0 success, 1 failure while running, 2 bad usage, config or input."},
         subcommands = {BundlesCommand.class, ConfigCommand.class, RunCommand.class, DataCommand.class,
-            TrainTokenizerCommand.class, TokenizeCommand.class, TrainCommand.class, SampleCommand.class, ModelCommand.class, BenchCommand.class,
+            TrainTokenizerCommand.class, TokenizeCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, ModelCommand.class, BenchCommand.class,
             picocli.CommandLine.HelpCommand.class})
 public final class TecoCommand {
 
