@@ -31,9 +31,12 @@ public final class Logs {
     @SuppressWarnings("unchecked")
     public static <T> T logSoftmax(Ops<T> ops, T x) {
         if (ops instanceof SameDiffOps sd) {
-            SameDiffOps.Var v = (SameDiffOps.Var) x;
-            // logSoftmax(x) on the last axis: the form with an explicit dimension fails intermittently (NOTES-DL4J).
-            return (T) new SameDiffOps.Var(sd.sameDiff().nn.logSoftmax(v.sd()), v.shape());
+            // logSoftmax(x) on its default last axis of 2-D rows: the form NOTES-DL4J found reliable
+            // (an explicit dimension fails intermittently).
+            int[] s = ops.shape(x);
+            SameDiffOps.Var rows = (SameDiffOps.Var) ops.reshape(x, -1, s[s.length - 1]);
+            T y = (T) new SameDiffOps.Var(sd.sameDiff().nn.logSoftmax(rows.sd()), rows.shape());
+            return ops.reshape(y, s);
         }
         if (ops instanceof ShapeOps) {
             return x;

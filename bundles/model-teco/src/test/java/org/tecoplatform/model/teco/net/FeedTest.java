@@ -66,7 +66,7 @@ class FeedTest {
                 assertThat(i).isBetween(0, 18);
                 seen[i]++;
             }
-            assertThat(f.get(TestPrior.MASK).shape()).containsExactly(2 * 9, 4, 4);
+            assertThat(f.get(Tiny.PRIOR_MASK).shape()).containsExactly(2 * 9, 16);
         }
         assertThat(seen).as("every predicted frame is drawn").doesNotContain(0);
 
@@ -97,6 +97,6 @@ class FeedTest {
             }
         }
         assertThat(a.tensors().stream().map(TrainingFeed.Tensor::name))
-                .containsExactly(TecoModel.CODES, TecoModel.ACTIONS, TecoModel.DROP_IDX, TestPrior.MASK);
+                .containsExactly(TecoModel.CODES, TecoModel.ACTIONS, TecoModel.DROP_IDX, Tiny.PRIOR_MASK);
     }
 }

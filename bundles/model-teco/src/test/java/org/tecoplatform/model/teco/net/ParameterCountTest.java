@@ -6,21 +6,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tecoplatform.model.teco.TecoConfig;
 import org.tecoplatform.model.teco.TecoModel;
+import org.tecoplatform.nn.prior.PriorNetwork;
 
 /**
  * DMLab's model has ~172.2 M parameters with the component sizes DESIGN.md §5 lists (read off
- * the original), counted without allocating them. The prior is the test stand-in with
- * MaskGit's DMLab shapes (vocab_dim 256, embed 512, mlp 2048, 8 heads, 8 layers).
+ * the original), counted without allocating them, with the real MaskGit prior at DMLab's sizes
+ * (vocab_dim 256, embed 512, mlp 2048, 8 heads, 8 layers).
  */
 class ParameterCountTest {
 
     @Test
     void dmlabBreakdown() {
         TecoConfig cfg = TecoConfig.dmlab();
-        TestPrior maskGitShaped = new TestPrior(cfg.priorShape(), 256, 512, 2048, 8, 8);
+        PriorNetwork maskGit = Tiny.maskGit(cfg, 256, 512, 2048, 8, 8);
         long start = System.nanoTime();
-        Map<String, Long> parts = TecoModel.parameterBreakdown(cfg, maskGitShaped);
-        long total = TecoModel.parameterCount(cfg, maskGitShaped);
+        Map<String, Long> parts = TecoModel.parameterBreakdown(cfg, maskGit);
+        long total = TecoModel.parameterCount(cfg, maskGit);
         System.out.printf("counted in %.0f ms%n", (System.nanoTime() - start) / 1e6);
         parts.forEach((k, v) -> System.out.printf("  %-14s %,12d  (%.2f M)%n", k, v, v / 1e6));
         System.out.printf("  %-14s %,12d  (%.1f M)%n", "total", total, total / 1e6);

@@ -1,9 +1,16 @@
 package org.tecoplatform.model.teco.net;
 
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.tecoplatform.model.teco.TecoConfig;
 import org.tecoplatform.model.teco.TecoModel;
+import org.tecoplatform.nn.prior.PriorNetwork;
+import org.tecoplatform.pipeline.config.ConfigSettings;
+import org.tecoplatform.prior.maskgit.MaskGitNetwork;
+import org.tecoplatform.prior.maskgit.MaskGitPrior;
 
 /** A TECO small enough for tests of seconds: 8×8 VQ grid → 4×4 latents → 2×2 tokens per frame. */
 final class Tiny {
@@ -33,9 +40,22 @@ final class Tiny {
         return builder().build();
     }
 
-    static TestPrior prior(TecoConfig cfg) {
-        return new TestPrior(cfg.priorShape(), 8, 32, 64, 2, 1);
+    /** The real MaskGit prior (bundle prior-maskgit), tiny: vocab 8, embed 32, mlp 64, 2 heads, 1 layer. */
+    static PriorNetwork prior(TecoConfig cfg) {
+        return maskGit(cfg, 8, 32, 64, 2, 1);
     }
+
+    /** MaskGit built by its plugin from the original's z_git keys. */
+    static PriorNetwork maskGit(TecoConfig cfg, int vocabDim, int embedDim, int mlpDim, int heads, int layers) {
+        Map<String, Object> tfm = new HashMap<>(Map.of("embed_dim", embedDim, "mlp_dim", mlpDim, "num_heads", heads,
+                "num_layers", layers));
+        Map<String, Object> zGit = new HashMap<>(Map.of("vocab_dim", vocabDim, "mask_schedule", "cosine", "tfm_kwargs", tfm));
+        Map<String, Object> config = new HashMap<>(Map.of("z_git", zGit, "T_draft", 2, "T_revise", 2, "M", 1));
+        return new MaskGitPrior().create(cfg.priorShape(), ConfigSettings.of(config, Path.of(".")));
+    }
+
+    /** The name of MaskGit's random training input. */
+    static final String PRIOR_MASK = MaskGitNetwork.MASK_INPUT;
 
     static TecoModel model(TecoConfig cfg) {
         return new TecoModel(cfg, prior(cfg), vqCodebook(cfg, 5));
