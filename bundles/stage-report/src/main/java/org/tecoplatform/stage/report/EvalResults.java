@@ -1,0 +1,75 @@
+package org.tecoplatform.stage.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the report shows of {@code eval.json}. The eval stage writes one summary per samples
+ * folder, keyed by folder name ({@code {"samples_36": {...}}}, teco-data's
+ * {@code EvalSummary.writeAll}); a file holding a single summary ({@code EvalSummary.write}) is
+ * read too. Per summary: {@code context_frames}, {@code frames}, {@code videos}, {@code metrics}
+ * (name → {@code mean}, {@code std}, {@code count}, {@code per_frame}, {@code higher_is_better})
+ * and optionally {@code baseline} ({@code method} and {@code metrics} of the same shape).
+ */
+record EvalResults(List<Folder> folders) {
+
+    /** One metric's statistics; {@code perFrame[0]} is the first frame after the context. */
+    record Stats(double mean, double std, int count, double[] perFrame, Boolean higherIsBetter) {
+    }
+
+    /** One samples folder's summary; {@code baselineMethod} is null when there is no baseline. */
+    record Folder(String name, int contextFrames, int frames, int videos, int contextMismatches, Map<String, Stats> metrics,
+                  String baselineMethod, Map<String, Stats> baseline) {
+    }
+
+    static EvalResults read(Path file) throws IOException {
+        return of(JsonFiles.read(file));
+    }
+
+    static EvalResults of(JsonNode root) throws IOException {
+        if (root == null || !root.isObject()) {
+            throw new IOException("expected a JSON object");
+        }
+        List<Folder> folders = new ArrayList<>();
+        if (root.has("metrics")) {
+            folders.add(folder(root.path("samples").asText("samples"), root));
+        } else {
+            for (Map.Entry<String, JsonNode> e : root.properties()) {
+                if (e.getValue().isObject() && e.getValue().has("metrics")) {
+                    folders.add(folder(e.getKey(), e.getValue()));
+                }
+            }
+        }
+        if (folders.isEmpty()) {
+            throw new IOException("no summary with \"metrics\" in it");
+        }
+        return new EvalResults(List.copyOf(folders));
+    }
+
+    private static Folder folder(String name, JsonNode s) {
+        JsonNode base = s.get("baseline");
+        boolean hasBase = base != null && base.isObject();
+        return new Folder(name, s.path("context_frames").asInt(-1), s.path("frames").asInt(-1), s.path("videos").asInt(-1),
+                s.path("context_mismatches").asInt(0), stats(s.get("metrics")), hasBase ? base.path("method").asText("baseline") : null,
+                hasBase ? stats(base.get("metrics")) : Map.of());
+    }
+
+    private static Map<String, Stats> stats(JsonNode metrics) {
+        Map<String, Stats> out = new LinkedHashMap<>();
+        if (metrics == null || !metrics.isObject()) {
+            return out;
+        }
+        for (Map.Entry<String, JsonNode> e : metrics.properties()) {
+            JsonNode m = e.getValue();
+            JsonNode hib = m.get("higher_is_better");
+            out.put(e.getKey(), new Stats(JsonFiles.number(m, "mean"), JsonFiles.number(m, "std"), m.path("count").asInt(-1),
+                    JsonFiles.numbers(m.get("per_frame")), hib != null && hib.isBoolean() ? hib.booleanValue() : null));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,109 @@
+package org.tecoplatform.stage.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The eval stage's scores from {@code eval.json}: per samples folder a table of the model against
+ * the copy-last-frame baseline (mean ± std over videos) and per metric the mean curve over the
+ * frames after the context, model and baseline on one chart.
+ */
+final class MetricsSection {
+
+    static final String MODEL_COLOR = "#1565c0";
+    static final String BASELINE_COLOR = "#757575";
+
+    private MetricsSection() {
+    }
+
+    static String render(Path evalJson) {
+        if (!Files.isRegularFile(evalJson)) {
+            return HtmlReport.missing("No metrics: " + evalJson + " does not exist (the eval stage writes it).");
+        }
+        EvalResults results;
+        try {
+            results = EvalResults.read(evalJson);
+        } catch (IOException e) {
+            return HtmlReport.missing("Could not read " + evalJson + ": " + e.getMessage());
+        }
+        StringBuilder b = new StringBuilder();
+        for (EvalResults.Folder f : results.folders()) {
+            b.append(folder(f));
+        }
+        return b.toString();
+    }
+
+    static String folder(EvalResults.Folder f) {
+        StringBuilder b = new StringBuilder("<h3>").append(Html.escape(f.name())).append("</h3>");
+        b.append(HtmlReport.note(String.format(java.util.Locale.ROOT, "%s videos of %s frames; the first %s frames are context, "
+                + "the %s after them are scored. Mean ± standard deviation over videos.", count(f.videos()), count(f.frames()),
+                count(f.contextFrames()), f.frames() > 0 && f.contextFrames() >= 0 ? count(f.frames() - f.contextFrames()) : Numbers.NONE)));
+        if (f.contextMismatches() > 0) {
+            b.append(HtmlReport.missing(f.contextMismatches() + " videos' generated context frames differ from the real ones "
+                    + "(a correct sampler copies them)."));
+        }
+        boolean hasBaseline = f.baselineMethod() != null;
+        String baseName = hasBaseline ? "Baseline (" + f.baselineMethod().replace('_', ' ') + ")" : "Baseline";
+        HtmlTable t = hasBaseline ? new HtmlTable("Metric", "Model", baseName, "Model − baseline", "Better")
+                : new HtmlTable("Metric", "Model");
+        List<String> charts = new ArrayList<>();
+        for (Map.Entry<String, EvalResults.Stats> e : f.metrics().entrySet()) {
+            String name = e.getKey();
+            EvalResults.Stats m = e.getValue();
+            EvalResults.Stats base = f.baseline().get(name);
+            String model = Numbers.meanStd(m.mean(), m.std());
+            if (hasBaseline) {
+                t.row(name + arrow(m.higherIsBetter()), model, base == null ? Numbers.NONE : Numbers.meanStd(base.mean(), base.std()),
+                        base == null ? Numbers.NONE : Numbers.format(m.mean() - base.mean()), better(m, base));
+            } else {
+                t.row(name + arrow(m.higherIsBetter()), model);
+            }
+            charts.add(curve(name, f.contextFrames(), m, base, baseName));
+        }
+        b.append(t.render());
+        b.append(HtmlReport.charts(charts));
+        return b.toString();
+    }
+
+    /** Frame index after the context on x: 1 is the first generated frame. */
+    private static String curve(String metric, int context, EvalResults.Stats model, EvalResults.Stats base, String baseName) {
+        String x = context >= 0 ? "frame after the " + context + " context frames" : "frame after the context";
+        SvgLineChart c = new SvgLineChart(metric + " per frame", x, metric);
+        c.add(new SvgLineChart.Series("model", MODEL_COLOR, afterContext(model.perFrame().length), model.perFrame(), false));
+        if (base != null) {
+            c.add(new SvgLineChart.Series(baseName.toLowerCase(java.util.Locale.ROOT), BASELINE_COLOR,
+                    afterContext(base.perFrame().length), base.perFrame(), true));
+        }
+        return c.render();
+    }
+
+    private static double[] afterContext(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+        }
+        return x;
+    }
+
+    private static String arrow(Boolean higherIsBetter) {
+        return higherIsBetter == null ? "" : higherIsBetter ? " ↑" : " ↓";
+    }
+
+    private static String better(EvalResults.Stats m, EvalResults.Stats base) {
+        if (base == null || m.higherIsBetter() == null || Double.isNaN(m.mean()) || Double.isNaN(base.mean())) {
+            return Numbers.NONE;
+        }
+        if (m.mean() == base.mean()) {
+            return "tie";
+        }
+        return (m.mean() > base.mean()) == m.higherIsBetter() ? "model" : "baseline";
+    }
+
+    private static String count(int n) {
+        return n >= 0 ? Numbers.format(n) : Numbers.NONE;
+    }
+}

@@ -1,0 +1,100 @@
+package org.tecoplatform.stage.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * The sample stage's animated GIF, embedded as a data URI so the page needs no other file, with
+ * a legend for its layout and frame colours, and what {@code sample.json} says about the videos.
+ */
+final class VideoSection {
+
+    /** Small tiles (64×64 frames) are shown this many times larger, pixelated. */
+    private static final int ZOOM = 2;
+
+    private VideoSection() {
+    }
+
+    static String render(Path gif, Path sampleJson, long maxBytes) {
+        StringBuilder b = new StringBuilder();
+        if (!Files.isRegularFile(gif)) {
+            b.append(HtmlReport.missing("No sampled videos: " + gif + " does not exist (the sample stage writes it unless "
+                    + "sample.gif is false)."));
+        } else {
+            try {
+                long size = Files.size(gif);
+                if (size > maxBytes) {
+                    b.append(HtmlReport.missing(String.format(java.util.Locale.ROOT,
+                            "%s is %.1f MB, more than report.max_gif_mb allows embedding; open it beside this page.", gif, size / 1e6)));
+                } else {
+                    b.append(figure(Files.readAllBytes(gif)));
+                }
+            } catch (IOException e) {
+                b.append(HtmlReport.missing("Could not read " + gif + ": " + e.getMessage()));
+            }
+        }
+        b.append(sampleFacts(sampleJson));
+        return b.toString();
+    }
+
+    private static String figure(byte[] bytes) throws IOException {
+        int[] size = gifSize(bytes);
+        String dims = size == null ? "" : " width=\"" + size[0] * ZOOM + "\" height=\"" + size[1] * ZOOM + "\"";
+        return "<figure><img src=\"data:image/gif;base64," + Base64.getEncoder().encodeToString(bytes) + "\"" + dims
+                + " alt=\"sampled videos: real on the left, generated on the right\"/>"
+                + "<figcaption>One row per test video: the real video on the left, the model's on the right. "
+                + "<span class=\"swatch context\"></span>context frame (given to the model)"
+                + "<span class=\"swatch generated\"></span>generated frame</figcaption></figure>";
+    }
+
+    /** Width and height of the GIF's logical screen, or null when ImageIO cannot tell. */
+    private static int[] gifSize(byte[] bytes) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader r = readers.next();
+            try {
+                r.setInput(in, true, true);
+                return new int[] {r.getWidth(0), r.getHeight(0)};
+            } finally {
+                r.dispose();
+            }
+        }
+    }
+
+    private static String sampleFacts(Path sampleJson) {
+        if (!Files.isRegularFile(sampleJson)) {
+            return HtmlReport.missing("No sampling summary: " + sampleJson + " does not exist.");
+        }
+        try {
+            JsonNode s = JsonFiles.read(sampleJson);
+            List<String[]> facts = new ArrayList<>();
+            facts.add(new String[] {"Samples folder", s.path("samples").asText(Numbers.NONE)});
+            facts.add(new String[] {"Videos", count(s, "videos")});
+            facts.add(new String[] {"Frames per video", count(s, "frames")});
+            facts.add(new String[] {"Context frames", count(s, "open_loop_ctx")});
+            facts.add(new String[] {"Actions given", s.has("include_actions") ? (s.path("include_actions").asBoolean() ? "yes" : "no")
+                    : Numbers.NONE});
+            facts.add(new String[] {"Key/value cache", s.has("cache") ? (s.path("cache").asBoolean() ? "on" : "off") : Numbers.NONE});
+            return "<h3>Sampling</h3>" + HtmlReport.facts(facts);
+        } catch (IOException e) {
+            return HtmlReport.missing("Could not read " + sampleJson + ": " + e.getMessage());
+        }
+    }
+
+    private static String count(JsonNode s, String field) {
+        double v = JsonFiles.number(s, field);
+        return Double.isFinite(v) ? Numbers.format(v) : Numbers.NONE;
+    }
+}
