@@ -30,6 +30,7 @@ final class MetricsLog {
 
     /** Opens the log, keeping only the rows up to {@code resumedStep}. */
     static MetricsLog open(Path dir, long resumedStep) throws IOException {
+        Files.createDirectories(dir);
         Path file = dir.resolve(FILE);
         List<String> keep = new ArrayList<>();
         keep.add(String.join(",", COLUMNS));

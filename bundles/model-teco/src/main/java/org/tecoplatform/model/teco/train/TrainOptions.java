@@ -51,6 +51,11 @@ record TrainOptions(int batchSize, double lr, String schedule, double weightDeca
         if (warmupSteps < 0 || warmupSteps > totalSteps) {
             throw new BadInputException("warmup_steps must be in [0, total_steps = " + totalSteps + "], found " + warmupSteps);
         }
+        if ("cosine".equals(schedule) && warmupSteps >= totalSteps - warmupSteps) {
+            // The original's cosine schedule decays over total_steps - warmup_steps steps (optax), which must outlast the warm-up.
+            throw new BadInputException("warmup_steps (" + warmupSteps + ") must be less than total_steps - warmup_steps ("
+                    + (totalSteps - warmupSteps) + ") for lr_schedule 'cosine'; lower warmup_steps or raise total_steps");
+        }
         if (!List.of("cosine", "constant").contains(schedule)) {
             throw new BadInputException("lr_schedule must be 'cosine' or 'constant', found '" + schedule + "'");
         }
