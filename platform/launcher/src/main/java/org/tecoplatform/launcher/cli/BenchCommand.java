@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure throughput on this machine. Compare figures as ratios taken in one run:",
             "shared machines are noisy."},
-        subcommands = {BenchDataCommand.class, BenchTrainCommand.class, BenchTokenizeCommand.class})
+        subcommands = {BenchDataCommand.class, BenchTrainCommand.class, BenchTokenizeCommand.class, BenchSampleCommand.class})
 final class BenchCommand {
 }

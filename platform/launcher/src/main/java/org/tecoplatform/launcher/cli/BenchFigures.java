@@ -1,9 +1,6 @@
 package org.tecoplatform.launcher.cli;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -11,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.tecoplatform.nn.Ops;
 
 /**
  * What {@code teco bench train} and {@code teco bench tokenize} print besides times: analytic FLOP
@@ -23,44 +19,6 @@ final class BenchFigures {
     static final double PEAK_GFLOPS = 360.0;
 
     private BenchFigures() {
-    }
-
-    /** Multiply-add FLOPs (2 per MAC) of the matrix products and convolutions a graph declares. */
-    static final class FlopCount {
-        private long flops;
-
-        long flops() {
-            return flops;
-        }
-    }
-
-    /**
-     * Wraps {@code ops} so that every {@code matmul} and {@code conv2d} adds 2·MACs, computed from the
-     * static shapes, to {@code count}; everything else passes through. Element-wise work
-     * (normalisation, activations, softmax, the optimiser) is not counted: it is O(elements), not
-     * O(elements × width). A proxy rather than a class, so new {@link Ops} methods pass through too.
-     */
-    @SuppressWarnings("unchecked")
-    static <T> Ops<T> counting(Ops<T> ops, FlopCount count) {
-        InvocationHandler h = (proxy, method, args) -> {
-            Object out;
-            try {
-                out = method.invoke(ops, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            if (method.getName().equals("matmul") && args.length == 2) {
-                int[] a = ops.shape((T) args[0]);
-                int[] o = ops.shape((T) out);
-                count.flops += 2L * product(o) * a[a.length - 1];
-            } else if (method.getName().equals("conv2d") && args.length == 4) {
-                int[] k = ops.shape((T) args[1]);     // HWIO
-                int[] o = ops.shape((T) out);         // NHWC
-                count.flops += 2L * product(o) * k[0] * k[1] * k[2];
-            }
-            return out;
-        };
-        return (Ops<T>) Proxy.newProxyInstance(Ops.class.getClassLoader(), new Class<?>[] {Ops.class}, h);
     }
 
     static long product(int[] s) {

@@ -145,8 +145,8 @@ final class BenchTokenizeCommand implements Callable<Integer> {
             boolean enc = part.equals("encoder");
             // SameDiff lowering, FLOPs counted while it is built; then the same store exported to ONNX.
             SameDiffOps sdo = new SameDiffOps(params, DataType.FLOAT);
-            BenchFigures.FlopCount count = new BenchFigures.FlopCount();
-            build(BenchFigures.counting(sdo, count), enc, image, latent, codes, dim, down);
+            org.tecoplatform.nn.FlopCounter count = new org.tecoplatform.nn.FlopCounter();
+            build(count.wrap(sdo), enc, image, latent, codes, dim, down);
             OnnxOps onnx = new OnnxOps(params, "kit_vq_" + part);
             build(onnx, enc, image, latent, codes, dim, down);
             byte[] model = onnx.model().toByteArray();

@@ -41,7 +41,12 @@ import picocli.CommandLine.Spec;
             "Pick the ND4J build at build time (-Dnd4j.backend.classifier=...), or put another nd4j-native",
             "classifier jar on the class path in place of the shipped one.",
             "",
+            "With a CONFIG, times TECO's own training step (the train stage's, on random codes) at the config's",
+            "sizes instead: ms/step, steps/s, forward FLOPs counted the same way, GFLOP/s and peak RSS.",
+            "",
             "Examples:",
+            "  teco bench train configs/quickstart.yaml",
+            "  teco bench train configs/dmlab.yaml --batch 1 --steps 2 --warmup 1",
             "  teco bench train",
             "  teco bench train --model resnet --steps 10"})
 final class BenchTrainCommand implements Callable<Integer> {
@@ -61,6 +66,19 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", description = "Override the batch size (transformer 8, resnet 64).")
     Integer batch;
 
+    @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
+            description = "Time TECO's training step for this config instead of the kit's two networks.")
+    java.nio.file.Path teco;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Config override (with CONFIG). Repeatable.")
+    List<String> overrides = new ArrayList<>();
+
+    @picocli.CommandLine.Mixin
+    RuntimeOptions runtime;
+
+    @picocli.CommandLine.Mixin
+    TokenizerShapeOptions tokenizer;
+
     @Spec
     CommandSpec spec;
 
@@ -69,7 +87,10 @@ final class BenchTrainCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (teco != null) {
+            return tecoStep();
+        }
         PrintWriter out = spec.commandLine().getOut();
         List<Graph> graphs = new ArrayList<>();
         if (model != Model.resnet) {
@@ -97,6 +118,36 @@ final class BenchTrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  median of %d steps after %d warm-up; peak ~%.0f GFLOP/s (fp32 2048^3 matmul, both cores);%n"
                 + "  peak RSS is the process's high-water mark so far (run one --model for a per-model figure)%n",
                 Math.max(1, steps), warmup, BenchFigures.PEAK_GFLOPS);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** TECO's training step at the config's sizes, through the train stage's own benchmark. */
+    private int tecoStep() throws Exception {
+        ConfigOptions config = new ConfigOptions();
+        config.config = teco;
+        config.overrides = overrides;
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        if (batch != null) {
+            options.put("batch", Integer.toString(batch));
+        }
+        options.put("steps", Integer.toString(Math.max(1, steps)));
+        options.put("warmup", Integer.toString(Math.max(1, warmup)));
+        StageBenchmarkRun.Figures f = StageBenchmarkRun.run(config, runtime, tokenizer, "train", options);
+        double[] ms = f.values().get("ms_per_step");
+        double med = BenchFigures.median(ms);
+        double stepFlops = 3.0 * f.scalar("forward_flops");
+        double gflops = stepFlops / (med / 1e3) / 1e9;
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "teco bench train %s: TECO, batch %d, seq_len %d, %,.0f parameters, %d cores, ND4J %s%n", teco,
+                (int) f.scalar("batch"), f.config().getInt("seq_len"), f.scalar("parameters"), Runtime.getRuntime().availableProcessors(),
+                BenchFigures.nd4jBuild());
+        out.printf(Locale.ROOT, "  %9s %9s %9s %9s %8s %9s%n", "ms/step", "min ms", "steps/s", "GFLOP/s", "of peak", "peak RSS");
+        out.printf(Locale.ROOT, "  %9.1f %9.1f %9.3f %9.1f %7.1f%% %9s%n", med, java.util.Arrays.stream(ms).min().orElse(Double.NaN),
+                1e3 / med, gflops, 100 * gflops / BenchFigures.PEAK_GFLOPS, BenchFigures.mb(BenchFigures.peakRssBytes()));
+        out.printf(Locale.ROOT, "  %.2f GFLOP forward, %.2f GFLOP/step (x3: forward + both backward products); first step %.1f s,"
+                + " graph build %.1f s; median of %d steps after %d warm-up%n", f.scalar("forward_flops") / 1e9, stepFlops / 1e9,
+                f.scalar("first_step_ms") / 1e3, f.scalar("graph_build_seconds"), ms.length, Math.max(1, warmup));
         out.flush();
         return ExitCodes.OK;
     }
@@ -130,8 +181,8 @@ final class BenchTrainCommand implements Callable<Integer> {
         int d = 128;
         ParamStore params = new ParamStore(1);
         SameDiffOps sdo = new SameDiffOps(params, DataType.FLOAT);
-        BenchFigures.FlopCount count = new BenchFigures.FlopCount();
-        Ops<SameDiffOps.Var> ops = BenchFigures.counting(sdo, count);
+        org.tecoplatform.nn.FlopCounter count = new org.tecoplatform.nn.FlopCounter();
+        Ops<SameDiffOps.Var> ops = count.wrap(sdo);
         Transformer.Config cfg = new Transformer.Config(d, 4, 2, 4 * d, new int[] {t},
                 Transformer.PositionEmbedding.SINUSOIDAL, 0, false);
         SameDiffOps.Var x = ops.input("x", b, t, d);
@@ -148,8 +199,8 @@ final class BenchTrainCommand implements Callable<Integer> {
         int hw = 16;
         ParamStore params = new ParamStore(2);
         SameDiffOps sdo = new SameDiffOps(params, DataType.FLOAT);
-        BenchFigures.FlopCount count = new BenchFigures.FlopCount();
-        Ops<SameDiffOps.Var> ops = BenchFigures.counting(sdo, count);
+        org.tecoplatform.nn.FlopCounter count = new org.tecoplatform.nn.FlopCounter();
+        Ops<SameDiffOps.Var> ops = count.wrap(sdo);
         SameDiffOps.Var x = ops.input("x", b, hw, hw, c);
         SameDiffOps.Var h = ResNetBlock.apply(ops, "ResNetBlock_0", x, c);
         h = ResNetBlock.apply(ops, "ResNetBlock_1", h, c);

@@ -11,16 +11,14 @@ import org.tecoplatform.api.PluginKind;
 import org.tecoplatform.api.Prior;
 import org.tecoplatform.api.Settings;
 import org.tecoplatform.api.Stage;
-import org.tecoplatform.api.Tokenizer;
 import org.tecoplatform.api.TokenizerInfo;
-import org.tecoplatform.api.TokenizerModel;
 import org.tecoplatform.launcher.framework.TecoRuntime;
 import org.tecoplatform.pipeline.config.ConfigValidator;
 import org.tecoplatform.pipeline.config.RawConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
@@ -47,17 +45,8 @@ final class ModelSummaryCommand implements Callable<Integer> {
             description = "The training stage whose model to describe (default: ${DEFAULT-VALUE}).")
     String stage;
 
-    @Option(names = "--latent", paramLabel = "N", defaultValue = "16",
-            description = "Tokenizer latent grid side when the config names no vqvae_ckpt (default: ${DEFAULT-VALUE}).")
-    int latent;
-
-    @Option(names = "--vq-codes", paramLabel = "K", defaultValue = "1024",
-            description = "Tokenizer codebook size when the config names no vqvae_ckpt (default: ${DEFAULT-VALUE}).")
-    int vqCodes;
-
-    @Option(names = "--vq-dim", paramLabel = "D", defaultValue = "64",
-            description = "Tokenizer code width when the config names no vqvae_ckpt (default: ${DEFAULT-VALUE}).")
-    int vqDim;
+    @Mixin
+    TokenizerShapeOptions tokenizer;
 
     @Spec
     CommandSpec spec;
@@ -73,23 +62,11 @@ final class ModelSummaryCommand implements Callable<Integer> {
             }
             String priorName = settings.getString("pipeline.prior", "maskgit");
             Prior prior = rt.catalog().require(PluginKind.PRIOR, Prior.class, priorName);
-            TokenizerInfo vq = tokenizer(rt, settings);
+            TokenizerInfo vq = tokenizer.resolve(rt, settings);
             LinkedHashMap<String, Long> counts = model.parameterCounts(settings, vq, prior);
             print(spec.commandLine().getOut(), counts, vq, priorName);
         }
         return ExitCodes.OK;
-    }
-
-    private TokenizerInfo tokenizer(TecoRuntime rt, Settings settings) {
-        if (!settings.has("vqvae_ckpt")) {
-            int image = settings.getInt("image_size", latent * 4);
-            return new TokenizerInfo(vqCodes, vqDim, latent, latent, image);
-        }
-        String name = settings.getString("pipeline.tokenizer", "vqgan-onnx");
-        Tokenizer tokenizer = rt.catalog().require(PluginKind.TOKENIZER, Tokenizer.class, name);
-        try (TokenizerModel m = tokenizer.open(settings.getPath("vqvae_ckpt"), settings)) {
-            return m.info();
-        }
     }
 
     static void print(PrintWriter out, Map<String, Long> counts, TokenizerInfo vq, String prior) {

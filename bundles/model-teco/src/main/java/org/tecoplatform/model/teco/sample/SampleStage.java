@@ -27,7 +27,11 @@ import org.tecoplatform.api.Progress;
 import org.tecoplatform.api.Settings;
 import org.tecoplatform.api.Split;
 import org.tecoplatform.api.Stage;
+import org.tecoplatform.api.StageBenchmark;
 import org.tecoplatform.api.StageContext;
+import org.tecoplatform.api.Prior;
+import org.tecoplatform.api.TokenizerInfo;
+import org.tecoplatform.model.teco.BenchmarkOptions;
 import org.tecoplatform.api.TokenizerModel;
 import org.tecoplatform.api.Video;
 import org.tecoplatform.data.samples.SamplesFolder;
@@ -50,7 +54,7 @@ import org.tecoplatform.onnx.OrtSettings;
  * and {@code sample.json} (speed, settings).
  */
 @Component(service = Stage.class, property = "teco.name=" + SampleStage.NAME)
-public final class SampleStage implements Stage {
+public final class SampleStage implements Stage, StageBenchmark {
 
     static final String NAME = "sample";
     static final String SUMMARY = "sample.json";
@@ -76,6 +80,36 @@ public final class SampleStage implements Stage {
     @Override
     public Set<String> needs(Settings config) {
         return Set.of("train");
+    }
+
+    /**
+     * Options: {@code videos} (1), {@code frames} (300), {@code context} (open_loop_ctx), {@code seed} (0),
+     * {@code mode} (both, cache or recompute), {@code threads} (0 = ONNX Runtime's default).
+     */
+    @Override
+    public Map<String, double[]> benchmark(Settings config, TokenizerInfo tokenizer, Prior prior, Map<String, String> options) {
+        Map<String, String> o = BenchmarkOptions.check(options, "videos", "frames", "context", "seed", "mode", "threads");
+        TecoConfig cfg = TecoConfig.from(config, tokenizer);
+        PriorNetwork network = TrainStage.priorFactory(prior, config).create(cfg.priorShape(), config);
+        long seed = BenchmarkOptions.number(o, "seed", 0);
+        TecoModel model = new TecoModel(cfg, network, BenchmarkOptions.gaussian(tokenizer.codes() * tokenizer.embeddingDim(), seed));
+        String mode = o.getOrDefault("mode", "both");
+        if (!List.of("both", "cache", "recompute").contains(mode)) {
+            throw new BadInputException("benchmark option 'mode' must be both, cache or recompute, found '" + mode + "'");
+        }
+        int frames = (int) BenchmarkOptions.number(o, "frames", 300);
+        int context = (int) BenchmarkOptions.number(o, "context", cfg.openLoopCtx());
+        if (context < cfg.nCond() || context >= frames) {
+            throw new BadInputException("benchmark option 'context' must be in [n_cond, frames), found " + context);
+        }
+        int threads = (int) BenchmarkOptions.number(o, "threads", 0);
+        OrtSettings ort = threads > 0 ? OrtSettings.defaults().withThreads(threads, 1) : OrtSettings.defaults();
+        try {
+            return SamplingBenchmark.run(model, (int) BenchmarkOptions.number(o, "videos", 1), frames, context, seed, !mode.equals("recompute"),
+                    !mode.equals("cache"), ort);
+        } catch (IOException | ai.onnxruntime.OrtException e) {
+            throw new IllegalStateException("sampling benchmark failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.tecoplatform.api.Progress;
 import org.tecoplatform.api.Settings;
 import org.tecoplatform.api.Split;
 import org.tecoplatform.api.Stage;
+import org.tecoplatform.api.StageBenchmark;
 import org.tecoplatform.api.StageContext;
 import org.tecoplatform.api.TokenizerInfo;
 import org.tecoplatform.api.TokenizerModel;
@@ -25,6 +27,7 @@ import org.tecoplatform.data.tokens.TokenCache;
 import org.tecoplatform.data.tokens.TokenCacheInfo;
 import org.tecoplatform.data.tokens.TokenizerId;
 import org.tecoplatform.model.teco.TecoConfig;
+import org.tecoplatform.model.teco.BenchmarkOptions;
 import org.tecoplatform.model.teco.TecoModel;
 import org.tecoplatform.model.teco.export.InferenceExport;
 import org.tecoplatform.nn.ParamStore;
@@ -39,7 +42,7 @@ import org.tecoplatform.nn.prior.PriorNetwork;
  * the resolved config, and {@code onnx/} with the inference graphs) and {@code train.json}.
  */
 @Component(service = Stage.class, property = "teco.name=" + TrainStage.NAME)
-public final class TrainStage implements Stage, ModelDescription {
+public final class TrainStage implements Stage, ModelDescription, StageBenchmark {
 
     static final String NAME = "train";
     static final String TOKENIZE_STAGE = "tokenize";
@@ -74,6 +77,18 @@ public final class TrainStage implements Stage, ModelDescription {
         TecoConfig cfg = TecoConfig.from(config, tokenizer);
         PriorNetwork network = priorFactory(prior, config).create(cfg.priorShape(), config);
         return new LinkedHashMap<>(TecoModel.parameterBreakdown(cfg, network));
+    }
+
+    /** Options: {@code batch} (default batch_size), {@code warmup} (2), {@code steps} (5), {@code seed} (0). */
+    @Override
+    public Map<String, double[]> benchmark(Settings config, TokenizerInfo tokenizer, Prior prior, Map<String, String> options) {
+        Map<String, String> o = BenchmarkOptions.check(options, "batch", "warmup", "steps", "seed");
+        TecoConfig cfg = TecoConfig.from(config, tokenizer);
+        PriorNetwork network = priorFactory(prior, config).create(cfg.priorShape(), config);
+        long seed = BenchmarkOptions.number(o, "seed", 0);
+        TecoModel model = new TecoModel(cfg, network, BenchmarkOptions.gaussian(tokenizer.codes() * tokenizer.embeddingDim(), seed));
+        return TrainingBenchmark.run(model, (int) BenchmarkOptions.number(o, "batch", config.getInt("batch_size")),
+                (int) BenchmarkOptions.number(o, "warmup", 2), (int) BenchmarkOptions.number(o, "steps", 5), seed);
     }
 
     @Override

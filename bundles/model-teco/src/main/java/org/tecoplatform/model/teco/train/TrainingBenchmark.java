@@ -1,0 +1,79 @@
+package org.tecoplatform.model.teco.train;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.tecoplatform.model.teco.TecoModel;
+import org.tecoplatform.model.teco.TrainingFeed;
+import org.tecoplatform.nn.FlopCounter;
+import org.tecoplatform.nn.ParamStore;
+import org.tecoplatform.nn.SameDiffOps;
+import org.tecoplatform.nn.train.AdamW;
+import org.tecoplatform.nn.train.GradFunction;
+import org.tecoplatform.nn.train.LearningRateSchedule;
+import org.tecoplatform.nn.train.SameDiffTraining;
+
+/**
+ * Times TECO's training step (forward, backward, AdamW) at a config's sizes on random codes and
+ * actions: the train stage's inner loop without the data, for {@code teco bench train}.
+ */
+final class TrainingBenchmark {
+
+    private TrainingBenchmark() {
+    }
+
+    static Map<String, double[]> run(TecoModel model, int batch, int warmup, int steps, long seed) {
+        ParamStore params = new ParamStore(seed);
+        SameDiffOps sdo = new SameDiffOps(params, DataType.FLOAT);
+        FlopCounter flops = new FlopCounter();
+        long buildStart = System.nanoTime();
+        model.training(flops.wrap(sdo), batch);
+        SameDiff sd = sdo.sameDiff();
+        sd.setLossVariables(TecoModel.LOSS);
+        GradFunction.ensure(sd);
+        double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+        var c = model.config();
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] codes = new int[batch * c.seqLen() * c.latentHeight() * c.latentWidth()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = rng.nextInt(c.vqCodes());
+        }
+        int[] actions = new int[batch * c.seqLen()];
+        for (int i = 0; i < actions.length; i++) {
+            actions[i] = rng.nextInt(c.actionDim() + 1) - 1;
+        }
+        AdamW opt = new AdamW(AdamW.Settings.teco(1e-5), LearningRateSchedule.constant(1e-4));
+        double[] ms = new double[steps];
+        double firstMs = 0;
+        for (int i = 0; i < warmup + steps; i++) {
+            TrainingFeed feed = model.feed(codes, actions, batch, rng);
+            Map<String, INDArray> ph = feed.placeholders(DataType.FLOAT);
+            long t0 = System.nanoTime();
+            SameDiffTraining.step(sd, params, opt, ph, null);
+            double t = (System.nanoTime() - t0) / 1e6;
+            if (i == 0) {
+                firstMs = t;
+            }
+            if (i >= warmup) {
+                ms[i - warmup] = t;
+            }
+            ph.values().forEach(a -> {
+                if (a.closeable()) {
+                    a.close();
+                }
+            });
+            System.gc();
+        }
+        Map<String, double[]> out = new LinkedHashMap<>();
+        out.put("ms_per_step", ms);
+        out.put("first_step_ms", new double[] {firstMs});
+        out.put("graph_build_seconds", new double[] {buildSeconds});
+        out.put("forward_flops", new double[] {flops.flops()});
+        out.put("parameters", new double[] {TecoModel.parameterCount(c, model.prior())});
+        out.put("batch", new double[] {batch});
+        return out;
+    }
+}
