@@ -283,6 +283,16 @@ public final class OnnxOps implements Ops<OnnxOps.Value> {
         return new Value(node("Softmax", List.of(x.name()), List.of(intAttr("axis", -1))), x.shape);
     }
 
+    @Override
+    public Value log(Value x) {
+        return unary("Log", x);
+    }
+
+    @Override
+    public Value logSoftmax(Value x) {
+        return new Value(node("LogSoftmax", List.of(x.name()), List.of(intAttr("axis", -1))), x.shape);
+    }
+
     private Value unary(String op, Value x) {
         return new Value(node(op, List.of(x.name()), List.of()), x.shape);
     }

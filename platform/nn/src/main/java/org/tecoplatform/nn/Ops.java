@@ -91,6 +91,12 @@ public interface Ops<T> {
     /** Softmax over the last axis. */
     T softmax(T x);
 
+    /** Natural logarithm, element-wise. */
+    T log(T x);
+
+    /** log(softmax(x)) over the last axis, computed stably by the back end (losses). */
+    T logSoftmax(T x);
+
     /**
      * 2-D convolution (cross-correlation, as Flax): {@code x} NHWC, {@code kernel} HWIO, the same
      * stride and the same symmetric zero padding on both spatial axes. Flax's 'SAME' for an odd

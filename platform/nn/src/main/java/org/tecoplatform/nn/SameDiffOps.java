@@ -316,6 +316,22 @@ public final class SameDiffOps implements Ops<SameDiffOps.Var> {
     }
 
     @Override
+    public Var log(Var x) {
+        return new Var(sd.math.log(x.sd()), x.shape);
+    }
+
+    /**
+     * logSoftmax on its default last axis of 2-D rows: the form NOTES-DL4J found reliable (an
+     * explicit dimension fails intermittently).
+     */
+    @Override
+    public Var logSoftmax(Var x) {
+        int[] s = x.shape;
+        Var rows = reshape(x, -1, s[s.length - 1]);
+        return reshape(new Var(sd.nn.logSoftmax(rows.sd()), rows.shape), s);
+    }
+
+    @Override
     public Var conv2d(Var x, Var kernel, int stride, int pad) {
         int[] out = Shapes.conv2d(x.shape, kernel.shape, stride, pad);
         Conv2DConfig cfg = Conv2DConfig.builder()

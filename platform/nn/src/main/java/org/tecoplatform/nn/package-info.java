@@ -8,7 +8,7 @@
  * <p>Tensors are channels-last (NHWC), as in the original JAX code; shapes are static.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package org.tecoplatform.nn;
 
 import org.osgi.annotation.bundle.Export;

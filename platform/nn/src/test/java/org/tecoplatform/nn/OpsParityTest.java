@@ -60,6 +60,18 @@ class OpsParityTest {
     }
 
     @Test
+    void logAndLogSoftmaxOverTheLastAxis() throws Exception {
+        Random rng = new Random(24);
+        check("log / logSoftmax", new Backends.Net() {
+            public <T> void build(Ops<T> ops) {
+                T x = ops.input("x", 2, 3, 5);
+                ops.output("ls", ops.logSoftmax(ops.mul(x, ops.scalar(4f))));
+                ops.output("log", ops.log(ops.add(ops.mul(x, x), ops.scalar(0.1f))));
+            }
+        }, feeds("x", Backends.Feed.floats(rng, 2, 3, 5)));
+    }
+
+    @Test
     void rank3BatchedMatmul() throws Exception {
         Random rng = new Random(22);
         check("matmul rank3", new Backends.Net() {

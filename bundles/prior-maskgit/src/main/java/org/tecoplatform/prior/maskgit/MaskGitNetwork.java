@@ -97,7 +97,7 @@ public final class MaskGitNetwork implements PriorNetwork {
         T logits = step(ops, name, table, x, cond);
 
         T labels = ops.slice(oneHot, -1, 0, k);
-        T ce = ops.mul(ops.reduceSum(ops.mul(labels, LogSoftmax.lastAxis(ops, logits)), false, -1), ops.scalar(-shape.length()));
+        T ce = ops.mul(ops.reduceSum(ops.mul(labels, ops.logSoftmax(logits)), false, -1), ops.scalar(-shape.length()));
         T m3 = ops.reshape(mask, n, h, w);
         return ops.div(ops.reduceSum(ops.mul(ce, m3), false, 0, 1, 2), ops.reduceSum(m3, false, 0, 1, 2));
     }

@@ -63,7 +63,7 @@ public final class Codebook {
         T out = project(ops, cfg, ops.reshape(st, pShape));
 
         T avgProbs = ops.reduceMean(onehot, false, 0); // [K]
-        T plogp = ops.mul(avgProbs, Logs.log(ops, ops.add(avgProbs, ops.scalar(1e-10f))));
+        T plogp = ops.mul(avgProbs, ops.log(ops.add(avgProbs, ops.scalar(1e-10f))));
         T perplexity = ops.exp(ops.reduceSum(ops.mul(plogp, ops.scalar(-1f)), false, 0));
         return new Quantized<>(out, ids, ops.reshape(index, grid), commitment, codebookLoss, perplexity);
     }

@@ -22,7 +22,7 @@ public final class ReconstructionLoss {
     public static <T> T apply(Ops<T> ops, T logits, T targets) {
         int k = ops.shape(logits)[3];
         T labels = ops.add(ops.mul(ops.oneHot(targets, k), ops.scalar(1 - SMOOTHING)), ops.scalar(SMOOTHING / k));
-        T logp = Logs.logSoftmax(ops, logits);
+        T logp = ops.logSoftmax(logits);
         T perPosition = ops.reduceSum(ops.mul(labels, logp), false, 3); // −CE, [N, H, W]
         T perItem = ops.reduceSum(perPosition, false, 1, 2); // [N]
         return ops.reduceMean(ops.mul(perItem, ops.scalar(-1f)), false, 0);
