@@ -59,22 +59,23 @@ class DistributionIT {
         Result r = TecoProcess.run(work, "bundles", "--json");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode list = new ObjectMapper().readTree(r.out());
-        assertThat(list.findValuesAsText("name")).contains("maze", "dmlab", "minecraft", "habitat", "kinetics", "data", "vqgan-onnx");
+        assertThat(list.findValuesAsText("name")).contains("maze", "dmlab", "minecraft", "habitat", "kinetics", "data", "vqgan-onnx",
+                "train_tokenizer", "tokenize", "train", "sample", "eval", "report", "maskgit", "psnr", "ssim");
         assertThat(list.findValuesAsText("state")).containsOnly("active");
     }
 
     @Test
-    void quickstartRunsDataTokenizerTrainingAndTokenizingThroughTheFrameworkAndSkipsTheRestWithReasons() throws Exception {
+    void quickstartsFirstStagesRunDataTokenizerTrainingAndTokenizingThroughTheFramework() throws Exception {
         Path out = work.resolve("run");
         Result r = TecoProcess.run(work, "run", TecoProcess.dist().resolve("configs/quickstart.yaml").toString(),
                 "-o", out.toString(), "--set", "maze.train_episodes=3", "--set", "maze.test_episodes=2",
                 "--set", "maze.episode_length=12", "--set", "train_tokenizer.steps=2", "--set", "train_tokenizer.batch_size=2",
                 "--set", "train_tokenizer.channels=8", "--set", "train_tokenizer.eval_frames=4", "--set", "train_tokenizer.warmup=1",
-                "--set", "tokenize.workers=1");
+                "--set", "tokenize.workers=1", "--set", "pipeline.stages=[data, train_tokenizer, tokenize]");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).doesNotContain("Added differentiated op")
                 .containsPattern("data\\s+ran").containsPattern("train_tokenizer\\s+ran")
-                .containsPattern("tokenize\\s+ran").contains("skipped: no installed bundle provides stage 'train'");
+                .containsPattern("tokenize\\s+ran");
         assertThat(out.resolve("train_tokenizer/tokenizer/encoder.onnx")).exists();
         assertThat(out.resolve("tokenize/tokens-train.index")).exists();
         try (Stream<Path> files = Files.list(out.resolve("data/train/maze"))) {

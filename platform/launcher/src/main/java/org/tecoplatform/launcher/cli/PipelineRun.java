@@ -33,6 +33,12 @@ final class PipelineRun {
      */
     static int execute(ConfigOptions config, RuntimeOptions runtime, Path output, List<String> only, boolean force,
                        String stage, PrintWriter console) throws Exception {
+        return execute(config, runtime, output, new RunOptions(only, force), stage, console);
+    }
+
+    /** As above with every run option (for example redoing a stage without clearing its folder). */
+    static int execute(ConfigOptions config, RuntimeOptions runtime, Path output, RunOptions options, String stage,
+                       PrintWriter console) throws Exception {
         RawConfig raw = config.load();
         if (stage != null) {
             raw = Overrides.apply(raw, List.of("pipeline.stages=[" + stage + "]"));
@@ -44,7 +50,7 @@ final class PipelineRun {
         try (TecoRuntime rt = runtime.start(ConfigOptions.bundleFolders(raw))) {
             ResolvedConfig resolved = ConfigValidator.resolve(raw, rt.catalog());
             List<StageOutcome> outcomes = new PipelineRunner(rt.catalog(), ConsoleProgress.onStderr())
-                    .run(resolved, out, new RunOptions(only, force));
+                    .run(resolved, out, options);
             summarise(console, outcomes, out);
             if (stage != null && outcomes.stream().anyMatch(o -> o.status() == StageOutcome.Status.SKIPPED)) {
                 throw new org.tecoplatform.api.BadInputException(outcomes.get(0).detail());

@@ -94,6 +94,8 @@ final class SampleCommand implements Callable<Integer> {
             sets.add("sample.out=" + output.toAbsolutePath().normalize());
         }
         config.overrides = sets;
-        return PipelineRun.execute(config, runtime, run, List.of(), true, "sample", spec.commandLine().getOut());
+        // With -o the run's own samples stay: the stage is redone without clearing RUN/sample.
+        return PipelineRun.execute(config, runtime, run, new org.tecoplatform.pipeline.run.RunOptions(List.of(), true, output != null),
+                "sample", spec.commandLine().getOut());
     }
 }

@@ -73,7 +73,7 @@ public final class PipelineRunner {
                 outcomes.add(new StageOutcome(name, StageOutcome.Status.DONE_EARLIER, detail, 0));
                 continue;
             }
-            if (options.force() && Files.exists(dir)) {
+            if (options.force() && !options.keep() && Files.exists(dir)) {
                 Folders.delete(dir);
             }
             Files.createDirectories(dir);

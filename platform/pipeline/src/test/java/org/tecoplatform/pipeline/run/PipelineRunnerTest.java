@@ -76,6 +76,11 @@ class PipelineRunnerTest {
         runner.run(config(catalog, "[a]"), run, new RunOptions(List.of(), true));
         assertThat(ran).containsExactly("a", "a");
         assertThat(run.resolve("a/stale.txt")).doesNotExist();
+
+        Files.writeString(run.resolve("a/earlier.txt"), "kept");
+        runner.run(config(catalog, "[a]"), run, new RunOptions(List.of(), true, true));
+        assertThat(ran).containsExactly("a", "a", "a");
+        assertThat(run.resolve("a/earlier.txt")).as("forced with keep: the folder is not cleared").exists();
     }
 
     @Test
