@@ -1,14 +1,11 @@
 package org.tecoplatform.stage.traintokenizer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
+import org.tecoplatform.nn.AtomicDirectory;
 import org.tecoplatform.nn.OnnxModels;
 import org.tecoplatform.nn.OnnxOps;
 import org.tecoplatform.nn.ParamStore;
@@ -33,10 +30,7 @@ final class TokenizerExport {
     }
 
     static void write(Path dir, VqConfig c, ParamStore params, long step) throws IOException {
-        Path parent = dir.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, ".tmp-" + dir.getFileName() + "-");
-        try {
+        AtomicDirectory.write(dir, tmp -> {
             OnnxOps enc = new OnnxOps(params, "vq_encoder", true);
             VqModel.encoderGraph(enc, c, 1);
             OnnxModels.write(enc.model(), tmp.resolve(ENCODER));
@@ -45,19 +39,7 @@ final class TokenizerExport {
             OnnxModels.write(dec.model(), tmp.resolve(DECODER));
             NpyFile.write(tmp.resolve(CODEBOOK), NpyArray.float32(new int[] {c.codes(), c.embedDim()}, normalizedCodebook(c, params)));
             Files.writeString(tmp.resolve(METADATA), metadata(c, step), StandardCharsets.UTF_8);
-            Path old = null;
-            if (Files.exists(dir)) {
-                old = parent.resolve(".tmp-old-" + dir.getFileName() + "-" + System.nanoTime());
-                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            if (old != null) {
-                deleteTree(old);
-            }
-        } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
-            throw e;
-        }
+        });
     }
 
     /** The codebook rows as the graphs use them: {@code e / sqrt(|e|² + eps)}. */
@@ -98,20 +80,5 @@ final class TokenizerExport {
                   }
                 }
                 """, c.codes(), c.embedDim(), c.latent(), c.latent(), c.imageSize(), c.channels(), c.groups(), c.beta(), step);
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            s.sorted(Comparator.reverseOrder()).forEach(f -> {
-                try {
-                    Files.delete(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

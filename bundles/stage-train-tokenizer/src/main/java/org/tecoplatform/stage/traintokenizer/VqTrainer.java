@@ -105,15 +105,7 @@ final class VqTrainer {
         double budget = o.maxMinutes() * 60;
         double[] elapsed = {priorSeconds};
         LearningRateSchedule base = LearningRateSchedule.warmupCosineToTotal(o.lr(), o.warmup(), o.steps());
-        // Under a time budget the schedule runs at whichever of steps and time is further along.
-        LearningRateSchedule schedule = count -> {
-            if (budget <= 0 || count < o.warmup()) {
-                return base.at(count);
-            }
-            double f = Math.min(1, elapsed[0] / budget);
-            long byTime = o.warmup() + (long) ((o.steps() - o.warmup()) * f);
-            return base.at(Math.max(count, byTime));
-        };
+        LearningRateSchedule schedule = LearningRateSchedule.underTimeBudget(base, o.warmup(), o.steps(), budget, () -> elapsed[0]);
         AdamW optimizer = new AdamW(AdamW.Settings.teco(0), schedule);
         if (resumed != null) {
             resumed.restoreInto(optimizer, rng);

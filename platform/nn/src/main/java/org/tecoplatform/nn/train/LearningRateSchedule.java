@@ -58,4 +58,25 @@ public interface LearningRateSchedule {
     static LearningRateSchedule warmupConstant(double lr, long warmupSteps) {
         return count -> warmupSteps > 0 && count < warmupSteps ? lr * count / warmupSteps : lr;
     }
+
+    /**
+     * {@code base} for a run bounded by a time budget as well as by {@code totalSteps}: after the
+     * warm-up the schedule runs at whichever of the step count and the elapsed share of the budget
+     * is further along, so a run stopped by time still anneals its learning rate. A budget ≤ 0
+     * means no budget ({@code base} as it is).
+     */
+    static LearningRateSchedule underTimeBudget(LearningRateSchedule base, long warmupSteps, long totalSteps, double budgetSeconds,
+            java.util.function.DoubleSupplier elapsedSeconds) {
+        if (budgetSeconds <= 0) {
+            return base;
+        }
+        return count -> {
+            if (count < warmupSteps) {
+                return base.at(count);
+            }
+            double f = Math.min(1, elapsedSeconds.getAsDouble() / budgetSeconds);
+            long byTime = warmupSteps + (long) ((totalSteps - warmupSteps) * f);
+            return base.at(Math.max(count, byTime));
+        };
+    }
 }

@@ -55,4 +55,18 @@ class LearningRateScheduleTest {
         assertThatThrownBy(() -> LearningRateSchedule.warmupCosineDecay(0, 1, 5, 5, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void underATimeBudgetTheScheduleRunsAtWhicheverOfStepsAndTimeIsFurther() {
+        LearningRateSchedule base = LearningRateSchedule.warmupCosineToTotal(1.0, 10, 110);
+        double[] elapsed = {0};
+        LearningRateSchedule s = LearningRateSchedule.underTimeBudget(base, 10, 110, 60, () -> elapsed[0]);
+        assertThat(s.at(5)).isEqualTo(base.at(5));
+        assertThat(s.at(20)).isEqualTo(base.at(20));
+        elapsed[0] = 30;
+        assertThat(s.at(20)).as("half the budget: half of the decay").isEqualTo(base.at(60));
+        elapsed[0] = 90;
+        assertThat(s.at(20)).isEqualTo(base.at(110));
+        assertThat(LearningRateSchedule.underTimeBudget(base, 10, 110, 0, () -> 1e9)).isSameAs(base);
+    }
 }

@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.tecoplatform.model.teco.TecoConfig;
 import org.tecoplatform.model.teco.TecoModel;
+import org.tecoplatform.nn.AtomicDirectory;
 import org.tecoplatform.nn.OnnxModels;
 import org.tecoplatform.nn.OnnxOps;
 import org.tecoplatform.nn.ParamStore;
@@ -60,29 +58,14 @@ public final class InferenceExport {
     }
 
     public static void write(TecoModel model, ParamStore params, Path dir) throws IOException {
-        Path parent = dir.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, ".tmp-" + dir.getFileName() + "-");
-        try {
+        AtomicDirectory.write(dir, tmp -> {
             for (Map.Entry<String, BiConsumer<TecoModel, OnnxOps>> e : graphs().entrySet()) {
                 OnnxOps ops = new OnnxOps(params, "teco_" + e.getKey().replace(".onnx", ""), true);
                 e.getValue().accept(model, ops);
                 OnnxModels.write(ops.model(), tmp.resolve(e.getKey()));
             }
             Files.writeString(tmp.resolve(MODEL), metadata(model.config()), StandardCharsets.UTF_8);
-            Path old = null;
-            if (Files.exists(dir)) {
-                old = parent.resolve(".tmp-old-" + dir.getFileName() + "-" + System.nanoTime());
-                Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-            if (old != null) {
-                deleteTree(old);
-            }
-        } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
-            throw e;
-        }
+        });
     }
 
     /** {@code model.json}: the config record's fields plus the derived shapes. */
@@ -97,16 +80,5 @@ public final class InferenceExport {
         m.put("tokens_per_frame", c.tokensPerFrame());
         m.put("no_action", c.noAction());
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path f : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
-            }
-        }
     }
 }

@@ -107,16 +107,8 @@ final class TecoTrainer {
         LearningRateSchedule base = "constant".equals(o.schedule())
                 ? LearningRateSchedule.warmupConstant(o.lr(), o.warmupSteps())
                 : LearningRateSchedule.tecoCosine(o.lr(), o.warmupSteps(), o.totalSteps());
-        // Under a time budget the schedule runs at whichever of steps and time is further along,
-        // so a short run still anneals its learning rate.
-        LearningRateSchedule schedule = count -> {
-            if (budget <= 0 || count < o.warmupSteps()) {
-                return base.at(count);
-            }
-            double f = Math.min(1, elapsed[0] / budget);
-            long byTime = o.warmupSteps() + (long) ((o.totalSteps() - o.warmupSteps()) * f);
-            return base.at(Math.max(count, byTime));
-        };
+        LearningRateSchedule schedule = LearningRateSchedule.underTimeBudget(base, o.warmupSteps(), o.totalSteps(), budget,
+                () -> elapsed[0]);
         AdamW optimizer = new AdamW(AdamW.Settings.teco(o.weightDecay()), schedule);
         if (resumed != null) {
             resumed.restoreInto(optimizer, rng);
