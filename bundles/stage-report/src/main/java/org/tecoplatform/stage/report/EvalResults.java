@@ -18,8 +18,13 @@ import java.util.Map;
  */
 record EvalResults(List<Folder> folders) {
 
-    /** One metric's statistics; {@code perFrame[0]} is the first frame after the context. */
-    record Stats(double mean, double std, int count, double[] perFrame, Boolean higherIsBetter) {
+    /**
+     * One metric's statistics; {@code perFrame[0]} is the first frame after the context.
+     * {@code nonFiniteFrames} frames scored ±∞ or NaN (0 when the file does not say), and
+     * {@code finiteMean} is the mean over the other frames (NaN when the file does not say).
+     */
+    record Stats(double mean, double std, int count, double[] perFrame, Boolean higherIsBetter, int nonFiniteFrames,
+                 double finiteMean) {
     }
 
     /** One samples folder's summary; {@code baselineMethod} is null when there is no baseline. */
@@ -68,7 +73,8 @@ record EvalResults(List<Folder> folders) {
             JsonNode m = e.getValue();
             JsonNode hib = m.get("higher_is_better");
             out.put(e.getKey(), new Stats(JsonFiles.number(m, "mean"), JsonFiles.number(m, "std"), m.path("count").asInt(-1),
-                    JsonFiles.numbers(m.get("per_frame")), hib != null && hib.isBoolean() ? hib.booleanValue() : null));
+                    JsonFiles.numbers(m.get("per_frame")), hib != null && hib.isBoolean() ? hib.booleanValue() : null,
+                    m.path("non_finite_frames").asInt(0), m.has("finite_mean") ? JsonFiles.number(m, "finite_mean") : Double.NaN));
         }
         return out;
     }

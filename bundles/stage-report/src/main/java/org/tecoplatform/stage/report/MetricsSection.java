@@ -37,6 +37,19 @@ final class MetricsSection {
         return b.toString();
     }
 
+    /**
+     * Mean ± std, and when some frames scored ±∞ (PSNR of a frame identical to the real one, by the
+     * original's definition) how many, with the mean over the finite frames beside it.
+     */
+    static String cell(EvalResults.Stats m) {
+        String s = Numbers.meanStd(m.mean(), m.std());
+        if (m.nonFiniteFrames() > 0 && Double.isFinite(m.finiteMean())) {
+            s += String.format(java.util.Locale.ROOT, " (%d frame%s not finite; %s over the others)", m.nonFiniteFrames(),
+                    m.nonFiniteFrames() == 1 ? "" : "s", Numbers.format(m.finiteMean()));
+        }
+        return s;
+    }
+
     static String folder(EvalResults.Folder f) {
         StringBuilder b = new StringBuilder("<h3>").append(Html.escape(f.name())).append("</h3>");
         b.append(HtmlReport.note(String.format(java.util.Locale.ROOT, "%s videos of %s frames; the first %s frames are context, "
@@ -55,9 +68,9 @@ final class MetricsSection {
             String name = e.getKey();
             EvalResults.Stats m = e.getValue();
             EvalResults.Stats base = f.baseline().get(name);
-            String model = Numbers.meanStd(m.mean(), m.std());
+            String model = cell(m);
             if (hasBaseline) {
-                t.row(name + arrow(m.higherIsBetter()), model, base == null ? Numbers.NONE : Numbers.meanStd(base.mean(), base.std()),
+                t.row(name + arrow(m.higherIsBetter()), model, base == null ? Numbers.NONE : cell(base),
                         base == null ? Numbers.NONE : Numbers.format(m.mean() - base.mean()), better(m, base));
             } else {
                 t.row(name + arrow(m.higherIsBetter()), model);

@@ -40,7 +40,7 @@ class EvalOutputTest {
         assertThat(json.fieldNames()).toIterable().containsExactly("samples", "context_frames", "frames", "height", "width",
                 "channels", "videos", "files", "context_mismatches", "metrics", "baseline");
         assertThat(json.at("/metrics/psnr").fieldNames()).toIterable()
-                .containsExactly("mean", "std", "count", "per_frame", "higher_is_better");
+                .containsExactly("mean", "std", "count", "per_frame", "higher_is_better", "non_finite_frames", "finite_mean");
         assertThat(json.at("/metrics/psnr/mean").asText()).isEqualTo("Infinity");
         assertThat(json.at("/metrics/psnr/per_frame/0").asDouble()).isEqualTo(30.5);
         assertThat(json.at("/baseline/method").asText()).isEqualTo("copy_last_frame");

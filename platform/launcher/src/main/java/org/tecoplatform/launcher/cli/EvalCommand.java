@@ -131,7 +131,10 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static String meanStd(MetricStats m) {
-        // As compute_metrics.py prints it, and plain ASCII whatever the console's encoding.
-        return String.format(Locale.ROOT, "%.4f +/- %.4f", m.mean(), m.std());
+        // As compute_metrics.py prints it, and plain ASCII whatever the console's encoding; frames scored
+        // +inf (PSNR of a frame equal to the real one) make the mean +inf: say how many, and the rest's mean.
+        String s = String.format(Locale.ROOT, "%.4f +/- %.4f", m.mean(), m.std());
+        return m.nonFiniteFrames() == 0 ? s
+                : s + String.format(Locale.ROOT, " (%d non-finite frames; %.4f over the rest)", m.nonFiniteFrames(), m.finiteMean());
     }
 }
