@@ -63,6 +63,11 @@ public final class OrtSessions {
                 options.setInterOpNumThreads(settings.interOpThreads());
             }
             options.setOptimizationLevel(settings.optLevel());
+            // ORT prints a coloured WARNING line per call when a dynamic-batch graph's memory plan
+            // meets another batch size ("Shape mismatch attempting to re-use buffer"): harmless (the
+            // sampler's outputs are tested equal across batch sizes and back ends) but it buries the
+            // progress bars. Errors still reach the console.
+            options.setSessionLogLevel(ai.onnxruntime.OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR);
             if (settings.useCuda()) {
                 try {
                     options.addCUDA(settings.cudaDevice());

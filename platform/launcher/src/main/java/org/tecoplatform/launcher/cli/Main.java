@@ -21,6 +21,9 @@ public final class Main {
     /** Runs {@code teco args}, writing to the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new TecoCommand());
+        // Descriptions are written as lines of up to ~115 characters; at the default 80 columns picocli
+        // would break every one of them a second time.
+        cli.setUsageHelpWidth(120);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
