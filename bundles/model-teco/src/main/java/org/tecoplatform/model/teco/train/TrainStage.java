@@ -122,7 +122,10 @@ public final class TrainStage implements Stage, ModelDescription, StageBenchmark
                 result = TecoTrainer.train(model, windows, options, out, configText, new TecoTrainer.Listener() {
                     @Override
                     public void report(TecoTrainer.Report r) {
-                        progress.status(r.mean().text());
+                        // The bar's ETA counts total_steps; under a time budget say when training will stop.
+                        String budget = options.maxMinutes() > 0 ? String.format(java.util.Locale.ROOT, " | time budget: %.1f of %.1f min",
+                                r.seconds() / 60, options.maxMinutes()) : "";
+                        progress.status(r.mean().text() + budget);
                         LOG.debug("train: {}", r.text());
                     }
 
