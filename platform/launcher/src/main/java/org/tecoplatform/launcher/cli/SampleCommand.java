@@ -62,15 +62,32 @@ final class SampleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Override
-    public Integer call() throws Exception {
-        Path run = runDir.toAbsolutePath().normalize();
+    /**
+     * The config the model was trained with, as its newest checkpoint saved it; else the run's
+     * record. Not simply the run's record: every command rewrites that one, so an earlier
+     * {@code teco sample -n 2 -o DIR} would otherwise carry its flags into the next.
+     */
+    static Path baseConfig(Path run) throws java.io.IOException {
+        java.util.Optional<Path> ckpt = org.tecoplatform.nn.train.Checkpoints.latest(run.resolve("train/checkpoints"));
+        if (ckpt.isPresent()) {
+            Path saved = ckpt.get().resolve("config.yaml");
+            if (Files.isRegularFile(saved)
+                    && Files.readAllLines(saved).stream().anyMatch(l -> !l.isBlank() && !l.startsWith("#"))) {
+                return saved;
+            }
+        }
         Path resolved = run.resolve("config.resolved.yaml");
         if (!Files.isRegularFile(resolved)) {
             throw new BadInputException(run + " is not a run folder: it has no config.resolved.yaml (made by teco run / teco train)");
         }
+        return resolved;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path run = runDir.toAbsolutePath().normalize();
         ConfigOptions config = new ConfigOptions();
-        config.config = resolved;
+        config.config = baseConfig(run);
         List<String> sets = new ArrayList<>(overrides);
         if (!sets.stream().anyMatch(s -> s.startsWith("pipeline.stages="))) {
             sets.add("pipeline.stages=[sample]");
