@@ -106,6 +106,13 @@ public record TecoConfig(int seqLen, int nCond, List<Integer> encoderDepths, int
 
     /** Reads the original TECO keys from {@code config} and the tokenizer's grid from {@code vq}. */
     public static TecoConfig from(Settings config, TokenizerInfo vq) {
+        // Every original config trains without dropout, and this model has none: refuse a value it would ignore.
+        for (String key : new String[] {"z_tfm_kwargs.dropout", "z_tfm_kwargs.attention_dropout"}) {
+            if (config.has(key) && config.getDouble(key) != 0) {
+                throw bad(key + " must be 0 (the temporal transformer has no dropout; every TECO config uses 0), found "
+                        + config.getDouble(key));
+            }
+        }
         Object rate = config.get("drop_loss_rate");
         return new TecoConfig(
                 config.getInt("seq_len"),

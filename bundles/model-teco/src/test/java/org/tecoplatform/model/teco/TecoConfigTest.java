@@ -113,4 +113,15 @@ class TecoConfigTest {
         assertThatThrownBy(() -> from(with("z_ds", null))).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("z_ds");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDropoutTheModelWouldIgnoreIsRefused() {
+        Map<String, Object> m = quickstart();
+        ((Map<String, Object>) m.get("z_tfm_kwargs")).put("dropout", 0.1);
+        assertThatThrownBy(() -> from(m)).isInstanceOf(BadInputException.class).hasMessageContaining("z_tfm_kwargs.dropout")
+                .hasMessageContaining("0.1");
+        ((Map<String, Object>) m.get("z_tfm_kwargs")).put("dropout", 0.0);
+        assertThat(from(m).seqLen()).isEqualTo(16);
+    }
 }
