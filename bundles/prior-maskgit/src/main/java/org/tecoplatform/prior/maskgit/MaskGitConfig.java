@@ -52,7 +52,7 @@ record MaskGitConfig(int vocabDim, MaskSchedule schedule, int embedDim, int mlpD
         }
         for (String key : new String[] {"dropout", "attention_dropout"}) {
             if (config.has(tfm + key) && config.getDouble(tfm + key) != 0) {
-                throw bad(config, tfm + key, "0 (dropout is not implemented; every TECO config uses 0)", config.getDouble(tfm + key));
+                throw bad(config, tfm + key, "0 (this MaskGit has no dropout layers; every TECO config uses 0)", config.getDouble(tfm + key));
             }
         }
         int draft = between(config, "T_draft", 1, length);

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -30,6 +29,7 @@ import org.tecoplatform.nn.train.AdamW;
 import org.tecoplatform.nn.train.Checkpoints;
 import org.tecoplatform.nn.train.LearningRateSchedule;
 import org.tecoplatform.nn.train.RunRng;
+import org.tecoplatform.nn.train.RunStart;
 
 /**
  * Trains a {@link VqModel} on random single frames of a dataset's train split: AdamW with linear
@@ -76,25 +76,16 @@ final class VqTrainer {
             throw new BadInputException("train_tokenizer.batch_size: " + o.batchSize() + " frames per step need at least as many train episodes, "
                     + "found " + episodes + "; lower batch_size to " + Math.max(1, episodes) + " or less");
         }
-        ParamStore params;
         RunRng rng = new RunRng(o.seed());
-        long step = 0;
-        double priorSeconds = 0;
-        Optional<Path> latest = Checkpoints.latest(checkpoints);
-        Checkpoints.Checkpoint resumed = null;
-        if (latest.isPresent()) {
-            resumed = Checkpoints.load(latest.get());
-            String saved = line(resumed.config(), MODEL_KEY);
-            if (!modelKey.equals(saved)) {
-                throw new BadInputException(latest.get() + ": checkpoint of another tokenizer model (" + saved + ") than the config asks for ("
-                        + modelKey + "); delete " + checkpoints + " (or run train_tokenizer with --force) to start over");
-            }
-            params = resumed.params();
-            step = resumed.step();
-            priorSeconds = Double.parseDouble(line(resumed.config(), SECONDS_KEY));
-            LOG.info("train_tokenizer: resuming from {} (step {}, {} s trained)", latest.get(), step, String.format(Locale.ROOT, "%.0f", priorSeconds));
-        } else {
-            params = new ParamStore(o.seed());
+        RunStart start = RunStart.of(checkpoints, o.seed(), MODEL_KEY, modelKey, SECONDS_KEY, "tokenizer model",
+                "delete " + checkpoints + " (or run train_tokenizer with --force) to start over");
+        ParamStore params = start.params();
+        long step = start.step();
+        double priorSeconds = start.trainedSeconds();
+        Checkpoints.Checkpoint resumed = start.checkpoint();
+        if (start.resumed()) {
+            LOG.info("train_tokenizer: resuming from {} (step {}, {} s trained)", resumed.dir(), step,
+                    String.format(Locale.ROOT, "%.0f", priorSeconds));
         }
         long resumedFrom = step;
         SameDiffOps ops = new SameDiffOps(params, DataType.FLOAT);
@@ -238,15 +229,6 @@ final class VqTrainer {
         String text = MODEL_KEY + modelKey + "\n" + SECONDS_KEY + String.format(Locale.ROOT, "%.3f", seconds) + "\n";
         Checkpoints.save(root, step, params, optimizer, rng, text);
         Checkpoints.prune(root, KEEP);
-    }
-
-    private static String line(String text, String key) {
-        for (String l : text.split("\n")) {
-            if (l.startsWith(key)) {
-                return l.substring(key.length()).trim();
-            }
-        }
-        throw new IllegalStateException("checkpoint config has no '" + key.trim() + "' line: " + text);
     }
 
     /**

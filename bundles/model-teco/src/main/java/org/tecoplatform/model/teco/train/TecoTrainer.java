@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,6 +22,7 @@ import org.tecoplatform.nn.train.Checkpoints;
 import org.tecoplatform.nn.train.GradFunction;
 import org.tecoplatform.nn.train.LearningRateSchedule;
 import org.tecoplatform.nn.train.RunRng;
+import org.tecoplatform.nn.train.RunStart;
 import org.tecoplatform.nn.train.SameDiffTraining;
 
 /**
@@ -74,28 +74,18 @@ final class TecoTrainer {
             throws IOException {
         Path checkpoints = stageDir.resolve(CHECKPOINTS);
         String modelKey = modelKey(model);
-        ParamStore params;
         RunRng rng = new RunRng(o.seed());
-        long step = 0;
-        double priorSeconds = 0;
-        Optional<Path> latest = Checkpoints.latest(checkpoints);
-        Checkpoints.Checkpoint resumed = null;
-        if (latest.isPresent()) {
-            resumed = Checkpoints.load(latest.get());
-            String saved = line(resumed.config(), MODEL_LINE);
-            if (!modelKey.equals(saved)) {
-                throw new BadInputException(latest.get() + ": this checkpoint is of another model (" + saved + ") than the config describes ("
-                        + modelKey + "); use another run folder, or --force to start over");
-            }
-            params = resumed.params();
-            step = resumed.step();
-            priorSeconds = Double.parseDouble(line(resumed.config(), SECONDS_LINE));
-            LOG.info("train: resuming from {} (step {})", latest.get(), step);
-        } else {
-            params = new ParamStore(o.seed());
+        RunStart start = RunStart.of(checkpoints, o.seed(), MODEL_LINE, modelKey, SECONDS_LINE, "model",
+                "use another run folder, or --force to start over");
+        ParamStore params = start.params();
+        long step = start.step();
+        double priorSeconds = start.trainedSeconds();
+        Checkpoints.Checkpoint resumed = start.checkpoint();
+        if (start.resumed()) {
+            LOG.info("train: resuming from {} (step {})", resumed.dir(), step);
         }
         long resumedFrom = step;
-        Path lastCheckpoint = latest.orElse(null);
+        Path lastCheckpoint = start.resumed() ? resumed.dir() : null;
 
         SameDiffOps ops = new SameDiffOps(params, DataType.FLOAT);
         model.training(ops, o.batchSize());
@@ -196,15 +186,6 @@ final class TecoTrainer {
         Checkpoints.prune(root, o.keepCheckpoints());
         LOG.info("train: checkpoint {}", dir);
         return dir;
-    }
-
-    static String line(String text, String prefix) {
-        for (String l : text.split("\n")) {
-            if (l.startsWith(prefix)) {
-                return l.substring(prefix.length()).trim();
-            }
-        }
-        throw new IllegalStateException("checkpoint config has no '" + prefix.trim() + "' line");
     }
 
     /** Frees this step's arrays now: left to the garbage collector, off-heap memory outgrows the machine. */
