@@ -4,19 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import org.tecoplatform.launcher.natives.NativeBuilds;
 
 /**
  * What {@code teco bench train} and {@code teco bench tokenize} print besides times: analytic FLOP
- * counts of kit graphs, peak resident memory, and which ND4J native build is loaded.
+ * counts of kit graphs, peak resident memory, and which ND4J native build is loaded (the peak
+ * arithmetic rate is {@link MachinePeak}).
  */
 final class BenchFigures {
-
-    /** This machine's fp32 matrix-product ceiling (2048³ on both cores, NOTES-DL4J.md). */
-    static final double PEAK_GFLOPS = 360.0;
 
     private BenchFigures() {
     }
@@ -57,27 +54,12 @@ final class BenchFigures {
     }
 
     /**
-     * The ND4J native build this JVM loaded: the folder of libnd4jcpu/libnd4jcuda in the memory map
-     * (JavaCPP extracts it under the classifier's name), plus the build flags ND4J reports.
+     * The ND4J native build this JVM loaded (read from its memory map) and the one the launcher chose
+     * with its reason, plus the build flags ND4J reports; loads ND4J if nothing has yet.
      */
     static String nd4jBuild() {
-        org.nd4j.linalg.factory.Nd4j.getExecutioner();   // loads the native library if nothing has yet
-        Set<String> libs = new LinkedHashSet<>();
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
-                int i = line.indexOf('/');
-                if (i < 0) {
-                    continue;
-                }
-                String p = line.substring(i);
-                if (p.contains("libnd4jcpu") || p.contains("libnd4jcuda")) {
-                    Path parent = Path.of(p).getParent();
-                    libs.add(parent == null ? p : parent.getFileName().toString());
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux
-        }
+        org.nd4j.linalg.factory.Nd4j.getExecutioner();
+        String loaded = NativeBuilds.loaded().orElse("?");
         String flags;
         try {
             Object info = org.nd4j.linalg.factory.Nd4j.getExecutioner().getEnvironmentInformation();
@@ -89,9 +71,7 @@ final class BenchFigures {
         } catch (RuntimeException | LinkageError e) {
             flags = "build info unavailable: " + e;
         }
-        String ext = System.getProperty("org.bytedeco.javacpp.platform.extension");
-        return (libs.isEmpty() ? "?" : String.join(",", libs)) + " (" + flags
-                + (ext == null || ext.isEmpty() ? "" : ", platform.extension=" + ext) + ")";
+        return "loaded " + loaded + " (" + flags + "); selected " + NativeBuilds.describe();
     }
 
     static double median(double[] xs) {

@@ -34,12 +34,13 @@ import picocli.CommandLine.Spec;
             "SameDiffTraining) of (a) a transformer stack (embed 128, 2 layers, 4 heads, MLP 512, T=256, B=8,",
             "frame-causal mask) and (b) a residual conv stack (2 ResNet blocks, 64 ch, 16x16, B=64), both with a",
             "mean-squared loss. Prints the median ms/step after warm-up, peak RSS (VmHWM) and JavaCPP off-heap bytes,",
-            "achieved GFLOP/s against this machine's ~360 GFLOP/s fp32 matmul peak, and the ND4J build loaded.",
+            "achieved GFLOP/s against this machine's peak (the best of ten fp32 2048^3 matrix products through ND4J,",
+            "measured first), and the ND4J native build loaded and why it was chosen.",
             "FLOPs: 2*MACs of every matmul and conv2d the graph declares (counted from static shapes while the",
             "kit builds it), times 3 for a step (forward, plus the input- and weight-gradient products of the",
             "backward pass); element-wise ops and the optimiser are not counted.",
-            "Pick the ND4J build at build time (-Dnd4j.backend.classifier=...), or put another nd4j-native",
-            "classifier jar on the class path in place of the shipped one.",
+            "The launcher picks the ND4J native build from the CPU's features; TECO_ND4J_BUILD=onednn|onednn-avx512",
+            "forces one of the shipped builds (to compare them: run this once per build).",
             "",
             "With a CONFIG, times TECO's own training step (the train stage's, on random codes) at the config's",
             "sizes instead: ms/step, steps/s, forward FLOPs counted the same way, GFLOP/s and peak RSS.",
@@ -101,6 +102,8 @@ final class BenchTrainCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "teco bench train: %d cores, ND4J %s%n", Runtime.getRuntime().availableProcessors(),
                 BenchFigures.nd4jBuild());
+        MachinePeak peak = MachinePeak.nd4j();
+        out.printf(Locale.ROOT, "  peak %s%n", peak);
         out.printf(Locale.ROOT, "  %-46s %9s %9s %9s %8s %9s%n", "model", "ms/step", "min ms", "GFLOP/s", "of peak",
                 "peak RSS");
         for (Graph g : graphs) {
@@ -110,14 +113,13 @@ final class BenchTrainCommand implements Callable<Integer> {
             double stepFlops = 3.0 * g.forwardFlops();
             double gflops = stepFlops / (med / 1e3) / 1e9;
             out.printf(Locale.ROOT, "  %-46s %9.1f %9.1f %9.1f %7.1f%% %9s%n", g.what(), med, min, gflops,
-                    100 * gflops / BenchFigures.PEAK_GFLOPS, BenchFigures.mb(BenchFigures.peakRssBytes()));
+                    peak.percent(gflops), BenchFigures.mb(BenchFigures.peakRssBytes()));
             out.printf(Locale.ROOT, "  %-46s %.2f GFLOP forward, %.2f GFLOP/step; %d params%n", "",
                     g.forwardFlops() / 1e9, stepFlops / 1e9, g.params().size());
             out.flush();
         }
-        out.printf(Locale.ROOT, "  median of %d steps after %d warm-up; peak ~%.0f GFLOP/s (fp32 2048^3 matmul, both cores);%n"
-                + "  peak RSS is the process's high-water mark so far (run one --model for a per-model figure)%n",
-                Math.max(1, steps), warmup, BenchFigures.PEAK_GFLOPS);
+        out.printf(Locale.ROOT, "  median of %d steps after %d warm-up; peak RSS is the process's high-water mark so far"
+                + " (run one --model for a per-model figure)%n", Math.max(1, steps), warmup);
         out.flush();
         return ExitCodes.OK;
     }
@@ -133,6 +135,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         }
         options.put("steps", Integer.toString(Math.max(1, steps)));
         options.put("warmup", Integer.toString(Math.max(1, warmup)));
+        MachinePeak peak = MachinePeak.nd4j();
         StageBenchmarkRun.Figures f = StageBenchmarkRun.run(config, runtime, tokenizer, "train", options);
         double[] ms = f.values().get("ms_per_step");
         double med = BenchFigures.median(ms);
@@ -142,9 +145,10 @@ final class BenchTrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "teco bench train %s: TECO, batch %d, seq_len %d, %,.0f parameters, %d cores, ND4J %s%n", teco,
                 (int) f.scalar("batch"), f.config().getInt("seq_len"), f.scalar("parameters"), Runtime.getRuntime().availableProcessors(),
                 BenchFigures.nd4jBuild());
+        out.printf(Locale.ROOT, "  peak %s%n", peak);
         out.printf(Locale.ROOT, "  %9s %9s %9s %9s %8s %9s%n", "ms/step", "min ms", "steps/s", "GFLOP/s", "of peak", "peak RSS");
         out.printf(Locale.ROOT, "  %9.1f %9.1f %9.3f %9.1f %7.1f%% %9s%n", med, java.util.Arrays.stream(ms).min().orElse(Double.NaN),
-                1e3 / med, gflops, 100 * gflops / BenchFigures.PEAK_GFLOPS, BenchFigures.mb(BenchFigures.peakRssBytes()));
+                1e3 / med, gflops, peak.percent(gflops), BenchFigures.mb(BenchFigures.peakRssBytes()));
         out.printf(Locale.ROOT, "  %.2f GFLOP forward, %.2f GFLOP/step (x3: forward + both backward products); first step %.1f s,"
                 + " graph build %.1f s; median of %d steps after %d warm-up%n", f.scalar("forward_flops") / 1e9, stepFlops / 1e9,
                 f.scalar("first_step_ms") / 1e3, f.scalar("graph_build_seconds"), ms.length, Math.max(1, warmup));

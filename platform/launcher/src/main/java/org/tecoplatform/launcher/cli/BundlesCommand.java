@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.tecoplatform.launcher.framework.BundleReport;
 import org.tecoplatform.launcher.framework.TecoRuntime;
+import org.tecoplatform.launcher.natives.NativeBuilds;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,6 +43,8 @@ final class BundlesCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(bundles));
         } else {
             out.print(BundleTable.render(bundles));
+            out.println();
+            out.println("ND4J native build: " + NativeBuilds.describe());
         }
         out.flush();
         return ExitCodes.OK;

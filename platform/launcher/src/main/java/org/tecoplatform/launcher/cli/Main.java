@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tecoplatform.api.BadInputException;
+import org.tecoplatform.launcher.natives.NativeBuilds;
 import picocli.CommandLine;
 
 /** Entry point of {@code bin/teco}. */
@@ -20,6 +21,14 @@ public final class Main {
 
     /** Runs {@code teco args}, writing to the given streams; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        // Before anything can touch ND4J: JavaCPP must be told which native build this CPU can run.
+        try {
+            NativeBuilds.select();
+        } catch (BadInputException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return ExitCodes.BAD_INPUT;
+        }
         CommandLine cli = new CommandLine(new TecoCommand());
         // Descriptions are written as lines of up to ~115 characters; at the default 80 columns picocli
         // would break every one of them a second time.

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tecoplatform.launcher.framework.TecoRuntime;
 import org.tecoplatform.launcher.logging.LogSetup;
+import org.tecoplatform.launcher.natives.NativeBuilds;
 import org.tecoplatform.pipeline.config.ConfigValidator;
 import org.tecoplatform.pipeline.config.Overrides;
 import org.tecoplatform.pipeline.config.RawConfig;
@@ -47,6 +48,7 @@ final class PipelineRun {
         Files.createDirectories(out);
         LogSetup.logTo(out.resolve("teco.log"));
         LOG.info("Running {} into {}", config.config, out);
+        LOG.debug("ND4J native build: {}", NativeBuilds.describe());
         try (TecoRuntime rt = runtime.start(ConfigOptions.bundleFolders(raw))) {
             ResolvedConfig resolved = ConfigValidator.resolve(raw, rt.catalog());
             List<StageOutcome> outcomes = new PipelineRunner(rt.catalog(), ConsoleProgress.onStderr())

@@ -2,6 +2,7 @@ package org.tecoplatform.launcher.cli;
 
 import java.io.File;
 import java.util.jar.JarFile;
+import org.tecoplatform.launcher.natives.NativeBuilds;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code teco --version}: the platform's version and what it runs on. */
@@ -14,7 +15,8 @@ final class VersionProvider implements IVersionProvider {
         return new String[] {
             "teco " + (version == null ? "(development build)" : version),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-            "Apache Felix " + felix};
+            "Apache Felix " + felix,
+            "ND4J native build " + NativeBuilds.describe()};
     }
 
     /** Felix's jar carries its version only as Bundle-Version. */

@@ -19,6 +19,7 @@ import org.osgi.framework.launch.FrameworkFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tecoplatform.api.BadInputException;
+import org.tecoplatform.launcher.natives.NativeBuilds;
 import org.tecoplatform.pipeline.plugins.PluginCatalog;
 import org.tecoplatform.pipeline.run.Folders;
 
@@ -46,6 +47,7 @@ public final class TecoRuntime implements AutoCloseable {
     }
 
     public static TecoRuntime start(RuntimeSettings settings) throws IOException, BundleException {
+        NativeBuilds.select();   // before any bundle can load ND4J (a no-op when the CLI did it)
         List<Path> pluginJars = new ArrayList<>();
         for (Path folder : settings.pluginFolders()) {
             pluginJars.addAll(jarsIn(folder, "bundle folder"));
