@@ -48,6 +48,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  teco bench train configs/quickstart.yaml",
             "  teco bench train configs/dmlab.yaml --batch 1 --steps 2 --warmup 1",
+            "  teco bench train configs/quickstart.yaml --profile 15",
             "  teco bench train",
             "  teco bench train --model resnet --steps 10"})
 final class BenchTrainCommand implements Callable<Integer> {
@@ -73,6 +74,14 @@ final class BenchTrainCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Config override (with CONFIG). Repeatable.")
     List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "N", defaultValue = "0",
+            description = "With CONFIG: also list the N op types that take the most time and the N that allocate the most"
+                    + " (calls, ms and MB of outputs per step, over the timed steps).")
+    int profile;
+
+    @Option(names = "--profile-shapes", description = "With --profile: one row per op type and input shapes.")
+    boolean profileShapes;
 
     @picocli.CommandLine.Mixin
     RuntimeOptions runtime;
@@ -135,6 +144,9 @@ final class BenchTrainCommand implements Callable<Integer> {
         }
         options.put("steps", Integer.toString(Math.max(1, steps)));
         options.put("warmup", Integer.toString(Math.max(1, warmup)));
+        if (profile > 0) {
+            options.put("profile", profileShapes ? "2" : "1");
+        }
         MachinePeak peak = MachinePeak.nd4j();
         StageBenchmarkRun.Figures f = StageBenchmarkRun.run(config, runtime, tokenizer, "train", options);
         double[] ms = f.values().get("ms_per_step");
@@ -152,8 +164,37 @@ final class BenchTrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %.2f GFLOP forward, %.2f GFLOP/step (x3: forward + both backward products); first step %.1f s,"
                 + " graph build %.1f s; median of %d steps after %d warm-up%n", f.scalar("forward_flops") / 1e9, stepFlops / 1e9,
                 f.scalar("first_step_ms") / 1e3, f.scalar("graph_build_seconds"), ms.length, Math.max(1, warmup));
+        if (profile > 0) {
+            printProfile(out, f, med);
+        }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The stage benchmark's {@code op:<type>} rows (calls, ms, bytes per step): the top by time and by bytes. */
+    private void printProfile(PrintWriter out, StageBenchmarkRun.Figures f, double stepMs) {
+        List<Map.Entry<String, double[]>> ops = new ArrayList<>();
+        double opMs = 0;
+        double opBytes = 0;
+        for (Map.Entry<String, double[]> e : f.values().entrySet()) {
+            if (e.getKey().startsWith("op:")) {
+                ops.add(e);
+                opMs += e.getValue()[1];
+                opBytes += e.getValue()[2];
+            }
+        }
+        out.printf(Locale.ROOT, "  profile per step: ops %.1f ms of %.1f ms (the rest is SameDiff's bookkeeping and the optimiser),"
+                + " ops' outputs %.0f MB%n", opMs, stepMs, opBytes / 1e6);
+        for (int by = 1; by <= 2; by++) {
+            final int col = by;
+            ops.sort((a, b) -> Double.compare(b.getValue()[col], a.getValue()[col]));
+            out.printf(Locale.ROOT, "  %-32s %7s %9s %6s %9s %6s   (by %s)%n", "op", "calls", "ms", "%", "MB", "%", col == 1 ? "time" : "bytes");
+            for (Map.Entry<String, double[]> e : ops.subList(0, Math.min(profile, ops.size()))) {
+                double[] v = e.getValue();
+                out.printf(Locale.ROOT, "  %-32s %7.0f %9.1f %5.1f%% %9.1f %5.1f%%%n", e.getKey().substring(3), v[0], v[1],
+                        100 * v[1] / opMs, v[2] / 1e6, 100 * v[2] / Math.max(1, opBytes));
+            }
+        }
     }
 
     private double[] time(Graph g) {

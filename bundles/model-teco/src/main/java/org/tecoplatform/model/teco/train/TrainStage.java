@@ -79,16 +79,21 @@ public final class TrainStage implements Stage, ModelDescription, StageBenchmark
         return new LinkedHashMap<>(TecoModel.parameterBreakdown(cfg, network));
     }
 
-    /** Options: {@code batch} (default batch_size), {@code warmup} (2), {@code steps} (5), {@code seed} (0). */
+    /**
+     * Options: {@code batch} (default batch_size), {@code warmup} (2), {@code steps} (5), {@code seed} (0),
+     * {@code profile} (0; 1 adds {@code op:<type>} rows: calls, ms and output bytes per timed step; 2 one row per
+     * op type and input shapes).
+     */
     @Override
     public Map<String, double[]> benchmark(Settings config, TokenizerInfo tokenizer, Prior prior, Map<String, String> options) {
-        Map<String, String> o = BenchmarkOptions.check(options, "batch", "warmup", "steps", "seed");
+        Map<String, String> o = BenchmarkOptions.check(options, "batch", "warmup", "steps", "seed", "profile");
         TecoConfig cfg = TecoConfig.from(config, tokenizer);
         PriorNetwork network = priorFactory(prior, config).create(cfg.priorShape(), config);
         long seed = BenchmarkOptions.number(o, "seed", 0);
         TecoModel model = new TecoModel(cfg, network, BenchmarkOptions.gaussian(tokenizer.codes() * tokenizer.embeddingDim(), seed));
         return TrainingBenchmark.run(model, (int) BenchmarkOptions.number(o, "batch", config.getInt("batch_size")),
-                (int) BenchmarkOptions.number(o, "warmup", 2), (int) BenchmarkOptions.number(o, "steps", 5), seed);
+                (int) BenchmarkOptions.number(o, "warmup", 2), (int) BenchmarkOptions.number(o, "steps", 5), seed,
+                (int) BenchmarkOptions.number(o, "profile", 0));
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.tecoplatform.nn.SameDiffOps;
 import org.tecoplatform.nn.train.AdamW;
 import org.tecoplatform.nn.train.GradFunction;
 import org.tecoplatform.nn.train.LearningRateSchedule;
+import org.tecoplatform.nn.train.OpProfile;
 import org.tecoplatform.nn.train.SameDiffTraining;
 
 /**
@@ -25,7 +26,7 @@ final class TrainingBenchmark {
     private TrainingBenchmark() {
     }
 
-    static Map<String, double[]> run(TecoModel model, int batch, int warmup, int steps, long seed) {
+    static Map<String, double[]> run(TecoModel model, int batch, int warmup, int steps, long seed, int profile) {
         ParamStore params = new ParamStore(seed);
         SameDiffOps sdo = new SameDiffOps(params, DataType.FLOAT);
         FlopCounter flops = new FlopCounter();
@@ -48,7 +49,11 @@ final class TrainingBenchmark {
         AdamW opt = new AdamW(AdamW.Settings.teco(1e-5), LearningRateSchedule.constant(1e-4));
         double[] ms = new double[steps];
         double firstMs = 0;
+        OpProfile ops = new OpProfile(profile > 1);
         for (int i = 0; i < warmup + steps; i++) {
+            if (profile > 0 && i == warmup) {
+                sd.addListeners(ops);   // timed steps only: the first step builds the gradient graph
+            }
             TrainingFeed feed = model.feed(codes, actions, batch, rng);
             Map<String, INDArray> ph = feed.placeholders(DataType.FLOAT);
             long t0 = System.nanoTime();
@@ -74,6 +79,9 @@ final class TrainingBenchmark {
         out.put("forward_flops", new double[] {flops.flops()});
         out.put("parameters", new double[] {TecoModel.parameterCount(c, model.prior())});
         out.put("batch", new double[] {batch});
+        for (OpProfile.Row r : ops.rows()) {
+            out.put("op:" + r.op(), new double[] {r.calls() / (double) steps, r.millis() / steps, r.outputBytes() / (double) steps});
+        }
         return out;
     }
 }
