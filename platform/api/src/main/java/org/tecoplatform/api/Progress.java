@@ -12,6 +12,13 @@ public interface Progress extends AutoCloseable {
     /** Short status shown beside the bar (for example the current loss). */
     void status(String text);
 
+    /**
+     * The task stops within {@code seconds} from now at the latest (a time budget): the ETA shown is
+     * then the earlier of this and the one its rate gives. Call again as the budget is spent.
+     */
+    default void timeLeft(double seconds) {
+    }
+
     @Override
     void close();
 }

@@ -82,6 +82,9 @@ public final class TrainTokenizerStage implements Stage {
         try (Progress progress = context.progress(NAME + " " + datasetName, options.steps(), "steps")) {
             result = VqTrainer.train(dataset, config, options, model, out.resolve(CHECKPOINTS),
                     r -> {
+                        if (options.maxMinutes() > 0) {
+                            progress.timeLeft(options.maxMinutes() * 60 - r.seconds());
+                        }
                         progress.status(r.text());
                         LOG.debug("train_tokenizer: {}", r.text());
                     },

@@ -42,6 +42,7 @@ final class ConsoleProgress implements ProgressFactory {
         private int lastDecile = -1;
         private long lastPrinted = -1;
         private String status = "";
+        private long deadline = Long.MAX_VALUE;   // System.nanoTime() by which the task stops, if it said so
 
         Bar(String task, long total, String unit) {
             this.task = task;
@@ -58,6 +59,11 @@ final class ConsoleProgress implements ProgressFactory {
         @Override
         public synchronized void status(String text) {
             status = text == null ? "" : text;
+        }
+
+        @Override
+        public synchronized void timeLeft(double seconds) {
+            deadline = System.nanoTime() + (long) (Math.max(0, seconds) * 1e9);
         }
 
         @Override
@@ -104,8 +110,11 @@ final class ConsoleProgress implements ProgressFactory {
                 int filled = (int) Math.min(width, width * done / total);
                 b.append('[').append("#".repeat(filled)).append(".".repeat(width - filled)).append("] ");
                 b.append(String.format(Locale.ROOT, "%3d%% %d/%d %s", 100 * done / total, done, total, unit));
-                if (rate > 0 && done < total) {
-                    b.append(" ETA ").append(seconds((total - done) / rate));
+                double budget = deadline == Long.MAX_VALUE ? Double.POSITIVE_INFINITY
+                        : Math.max(0, (deadline - System.nanoTime()) / 1e9);
+                double byRate = rate > 0 ? (total - done) / rate : Double.POSITIVE_INFINITY;
+                if (done < total && Double.isFinite(Math.min(budget, byRate))) {
+                    b.append(" ETA ").append(seconds(Math.min(budget, byRate))).append(budget < byRate ? " (time budget)" : "");
                 }
             } else {
                 b.append(done).append(' ').append(unit);

@@ -37,6 +37,20 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void aTimeBudgetShorterThanTheRatesEstimateIsTheEta() throws InterruptedException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ConsoleProgress progress = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true);
+        try (Progress p = progress.start("train", 1_000_000, "steps")) {
+            Thread.sleep(20);
+            p.advance(1);                    // by its rate: hours to go
+            p.timeLeft(125);                 // but the budget ends in about two minutes (the closing redraw shows it)
+        }
+        String[] draws = bytes.toString(StandardCharsets.UTF_8).split("\r");
+        assertThat(draws[1]).contains("ETA ").doesNotContain("(time budget)");
+        assertThat(draws[2]).containsPattern("ETA 2:0[0-5] \\(time budget\\)");
+    }
+
+    @Test
     void secondsAreShownAsClockTime() {
         assertThat(ConsoleProgress.seconds(65)).isEqualTo("1:05");
         assertThat(ConsoleProgress.seconds(3725)).isEqualTo("1:02:05");

@@ -127,9 +127,13 @@ public final class TrainStage implements Stage, ModelDescription, StageBenchmark
                 result = TecoTrainer.train(model, windows, options, out, configText, new TecoTrainer.Listener() {
                     @Override
                     public void report(TecoTrainer.Report r) {
-                        // The bar's ETA counts total_steps; under a time budget say when training will stop.
-                        String budget = options.maxMinutes() > 0 ? String.format(java.util.Locale.ROOT, " | time budget: %.1f of %.1f min",
-                                r.seconds() / 60, options.maxMinutes()) : "";
+                        // Under a time budget the bar's ETA is when training will stop, not when total_steps would be reached.
+                        String budget = "";
+                        if (options.maxMinutes() > 0) {
+                            budget = String.format(java.util.Locale.ROOT, " | time budget: %.1f of %.1f min", r.seconds() / 60,
+                                    options.maxMinutes());
+                            progress.timeLeft(options.maxMinutes() * 60 - r.seconds());
+                        }
                         progress.status(r.mean().text() + budget);
                         LOG.debug("train: {}", r.text());
                     }
