@@ -1,7 +1,9 @@
 package org.tecoplatform.nn.train;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -26,8 +28,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * LayerNorm/GroupNorm scales, embeddings and position tables alike.
  *
  * <p>The arithmetic runs element-wise on the ND4J arrays in their own precision (float32 for a
- * float32 graph), updating the parameter arrays in place so a SameDiff graph holding them sees
- * the new values.
+ * float32 graph, in one fused pass: {@link FusedAdamW}), updating the parameter arrays in place so
+ * a SameDiff graph holding them sees the new values.
  */
 public final class AdamW {
 
@@ -112,8 +114,12 @@ public final class AdamW {
                 throw new IllegalArgumentException("gradient of " + name + " has shape "
                         + java.util.Arrays.toString(g.shape()) + ", parameter " + java.util.Arrays.toString(params.get(name).shape()));
             }
-            double n = g.norm2Number().doubleValue();
-            sq += n * n;
+            if (FusedAdamW.fits(g)) {
+                sq += FusedAdamW.sumOfSquares(g);
+            } else {
+                double n = g.norm2Number().doubleValue();
+                sq += n * n;
+            }
         }
         double gNorm = Math.sqrt(sq);
         lastGradNorm = gNorm;
@@ -124,10 +130,17 @@ public final class AdamW {
         long t = count + 1;
         double bc1 = 1 - Math.pow(settings.b1(), t);
         double bc2 = 1 - Math.pow(settings.b2(), t);
+        List<FusedAdamW.Slot> fused = new ArrayList<>();
         for (Map.Entry<String, INDArray> e : params.entrySet()) {
             String name = e.getKey();
             INDArray p = e.getValue();
             INDArray given = grads.get(name);
+            INDArray m = mu.computeIfAbsent(name, k -> p.ulike().assign(0));
+            INDArray v = nu.computeIfAbsent(name, k -> p.ulike().assign(0));
+            if (FusedAdamW.fits(p) && FusedAdamW.fits(given) && FusedAdamW.fits(m) && FusedAdamW.fits(v)) {
+                fused.add(new FusedAdamW.Slot(p, given, m, v));
+                continue;
+            }
             INDArray g = given.castTo(p.dataType());
             if (clip) {
                 // optax.clip_by_global_norm: (t / g_norm) * max_norm
@@ -135,8 +148,6 @@ public final class AdamW {
                 release(g, given);
                 g = scaled;
             }
-            INDArray m = mu.computeIfAbsent(name, k -> p.ulike().assign(0));
-            INDArray v = nu.computeIfAbsent(name, k -> p.ulike().assign(0));
             // Temporaries are freed as soon as they are used: left to the garbage collector, their
             // off-heap buffers pile up over thousands of steps (the Java heap barely grows meanwhile).
             INDArray gm = g.mul(1 - settings.b1());
@@ -157,6 +168,9 @@ public final class AdamW {
             p.subi(u.muli(lr));
             u.close();
         }
+        // float32 arrays (every parameter of a float32 graph) in one pass over their memory
+        FusedAdamW.step(fused, settings.b1(), settings.b2(), settings.eps(), settings.weightDecay(), lr, bc1, bc2,
+                clip ? settings.clipNorm() / gNorm : 1.0);
         count = t;
     }
 

@@ -107,4 +107,27 @@ class AdamWTest {
         }
         assertThat(diff).isGreaterThan(1e-4);
     }
+
+    @Test
+    void aLargeFloat32ParameterUpdatedInParallelChunksAgreesWithTheDoublePrecisionPath() {
+        // 200,003 values: several of the fused pass's chunks and a ragged end; the double copy takes
+        // the element-wise ND4J path, which the hand-computed optax values above check.
+        int n = 200_003;
+        INDArray p32 = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, n).subi(0.5);
+        INDArray p64 = p32.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        AdamW.Settings s = AdamW.Settings.teco(0.01).withClipNorm(50);
+        AdamW fused = new AdamW(s, LearningRateSchedule.constant(1e-2));
+        AdamW plain = new AdamW(s, LearningRateSchedule.constant(1e-2));
+        for (int step = 0; step < 3; step++) {
+            INDArray g32 = Nd4j.randn(org.nd4j.linalg.api.buffer.DataType.FLOAT, n);
+            fused.step(Map.of("p", p32), Map.of("p", g32));
+            plain.step(Map.of("p", p64), Map.of("p", g32.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)));
+        }
+        assertThat(fused.lastGradNorm()).isGreaterThan(50);   // clipping was on
+        double maxDiff = p32.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sub(p64).amaxNumber().doubleValue();
+        assertThat(maxDiff).isLessThan(1e-6);
+        assertThat(p32.sub(p64.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT)).amaxNumber().doubleValue()).isLessThan(1e-6);
+        assertThat(fused.mu().get("p").castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sub(plain.mu().get("p"))
+                .amaxNumber().doubleValue()).isLessThan(1e-6);
+    }
 }
