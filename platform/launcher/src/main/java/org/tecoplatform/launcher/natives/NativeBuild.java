@@ -71,8 +71,7 @@ public enum NativeBuild {
     public static Optional<NativeBuild> byName(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         for (NativeBuild b : values()) {
-            if (n.equals(b.shortName) || n.equals(b.classifier()) || n.equals(b.javacppExtension())
-                    || (!b.suffix.isEmpty() && n.equals(b.suffix))) {
+            if (n.equals(b.shortName) || n.equals(b.classifier()) || n.equals(b.javacppExtension())) {
                 return Optional.of(b);
             }
         }
