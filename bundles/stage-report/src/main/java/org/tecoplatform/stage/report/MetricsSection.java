@@ -71,15 +71,73 @@ final class MetricsSection {
             String model = cell(m);
             if (hasBaseline) {
                 t.row(name + arrow(m.higherIsBetter()), model, base == null ? Numbers.NONE : cell(base),
-                        base == null ? Numbers.NONE : Numbers.format(m.mean() - base.mean()), better(m, base));
+                        base == null ? Numbers.NONE : difference(m, base), better(m, base));
             } else {
                 t.row(name + arrow(m.higherIsBetter()), model);
             }
             charts.add(curve(name, f.contextFrames(), m, base, baseName));
         }
         b.append(t.render());
+        if (hasBaseline) {
+            b.append(horizons(f));
+        }
         b.append(HtmlReport.charts(charts));
         return b.toString();
+    }
+
+    /** Model − baseline, over the finite frames where a mean is infinite. */
+    static String difference(EvalResults.Stats m, EvalResults.Stats base) {
+        if (Double.isFinite(m.mean()) && Double.isFinite(base.mean())) {
+            return Numbers.format(m.mean() - base.mean());
+        }
+        return Numbers.format(m.finiteMean() - base.finiteMean()) + " (finite frames)";
+    }
+
+    /** Generated-frame ranges of the horizon table: the first ten, then wider and wider. */
+    static final int[] HORIZON_ENDS = {10, 25, 50, 100, 200, 300, 500, 1000};
+
+    /**
+     * Model and baseline per horizon bucket (mean of the per-frame means over the bucket's finite
+     * frames): where the model overtakes copying, which a whole-video mean hides.
+     */
+    static String horizons(EvalResults.Folder f) {
+        List<String> header = new ArrayList<>(List.of("Generated frames"));
+        List<Map.Entry<String, EvalResults.Stats>> metrics = new ArrayList<>(f.metrics().entrySet());
+        for (Map.Entry<String, EvalResults.Stats> e : metrics) {
+            header.add(e.getKey() + " model");
+            header.add(e.getKey() + " baseline");
+        }
+        HtmlTable t = new HtmlTable(header.toArray(String[]::new));
+        int n = metrics.isEmpty() ? 0 : metrics.get(0).getValue().perFrame().length;
+        int from = 1;
+        for (int end : HORIZON_ENDS) {
+            if (from > n) {
+                break;
+            }
+            int to = Math.min(end, n);
+            List<String> row = new ArrayList<>(List.of(from + "–" + to));
+            for (Map.Entry<String, EvalResults.Stats> e : metrics) {
+                EvalResults.Stats base = f.baseline().get(e.getKey());
+                row.add(Numbers.format(finiteMean(e.getValue().perFrame(), from, to)));
+                row.add(base == null ? Numbers.NONE : Numbers.format(finiteMean(base.perFrame(), from, to)));
+            }
+            t.row(row.toArray(String[]::new));
+            from = to + 1;
+        }
+        return "<h4>By horizon</h4>" + t.render();
+    }
+
+    /** Mean of {@code values[from-1 .. to-1]} over its finite entries; NaN when none is. */
+    static double finiteMean(double[] values, int from, int to) {
+        double sum = 0;
+        int k = 0;
+        for (int i = from - 1; i < Math.min(to, values.length); i++) {
+            if (Double.isFinite(values[i])) {
+                sum += values[i];
+                k++;
+            }
+        }
+        return k == 0 ? Double.NaN : sum / k;
     }
 
     /** Frame index after the context on x: 1 is the first generated frame. */
@@ -106,14 +164,25 @@ final class MetricsSection {
         return higherIsBetter == null ? "" : higherIsBetter ? " ↑" : " ↓";
     }
 
-    private static String better(EvalResults.Stats m, EvalResults.Stats base) {
-        if (base == null || m.higherIsBetter() == null || Double.isNaN(m.mean()) || Double.isNaN(base.mean())) {
+    /**
+     * Which mean is better; where either has infinite frames (PSNR of an exact copy) the means over
+     * the finite frames are compared, as an infinite mean would decide every comparison.
+     */
+    static String better(EvalResults.Stats m, EvalResults.Stats base) {
+        if (base == null || m.higherIsBetter() == null) {
             return Numbers.NONE;
         }
-        if (m.mean() == base.mean()) {
-            return "tie";
+        boolean finite = Double.isFinite(m.mean()) && Double.isFinite(base.mean());
+        double a = finite ? m.mean() : m.finiteMean();
+        double c = finite ? base.mean() : base.finiteMean();
+        if (Double.isNaN(a) || Double.isNaN(c)) {
+            return Numbers.NONE;
         }
-        return (m.mean() > base.mean()) == m.higherIsBetter() ? "model" : "baseline";
+        String suffix = finite ? "" : " (finite frames)";
+        if (a == c) {
+            return "tie" + suffix;
+        }
+        return ((a > c) == m.higherIsBetter() ? "model" : "baseline") + suffix;
     }
 
     private static String count(int n) {

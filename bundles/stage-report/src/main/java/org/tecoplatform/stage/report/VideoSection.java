@@ -24,26 +24,52 @@ final class VideoSection {
     private VideoSection() {
     }
 
+    /**
+     * One figure per sample set that {@code sample.json} lists under {@code sets} (without and with
+     * the test episodes' actions), each GIF beside the summary; a summary without sets (older runs)
+     * has the one {@code gif}.
+     */
     static String render(Path gif, Path sampleJson, long maxBytes) {
         StringBuilder b = new StringBuilder();
-        if (!Files.isRegularFile(gif)) {
-            b.append(HtmlReport.missing("No sampled videos: " + gif + " does not exist (the sample stage writes it unless "
-                    + "sample.gif is false)."));
+        JsonNode sets = readSets(sampleJson);
+        if (sets == null || sets.isEmpty()) {
+            b.append(gifFigure(gif, maxBytes));
         } else {
-            try {
-                long size = Files.size(gif);
-                if (size > maxBytes) {
-                    b.append(HtmlReport.missing(String.format(java.util.Locale.ROOT,
-                            "%s is %.1f MB, more than report.max_gif_mb allows embedding; open it beside this page.", gif, size / 1e6)));
-                } else {
-                    b.append(figure(Files.readAllBytes(gif)));
-                }
-            } catch (IOException e) {
-                b.append(HtmlReport.missing("Could not read " + gif + ": " + e.getMessage()));
+            for (JsonNode set : sets) {
+                boolean actions = set.path("include_actions").asBoolean();
+                b.append("<h3>").append(actions ? "With the test episodes' actions" : "Without actions").append(" (")
+                        .append(Html.escape(set.path("samples").asText(Numbers.NONE))).append(")</h3>");
+                b.append(set.has("gif") ? gifFigure(sampleJson.resolveSibling(set.path("gif").asText()), maxBytes)
+                        : HtmlReport.missing("No GIF for this set (sample.gif is false)."));
             }
         }
         b.append(sampleFacts(sampleJson));
         return b.toString();
+    }
+
+    private static JsonNode readSets(Path sampleJson) {
+        try {
+            return Files.isRegularFile(sampleJson) ? JsonFiles.read(sampleJson).get("sets") : null;
+        } catch (IOException e) {
+            return null; // sampleFacts reports the unreadable file
+        }
+    }
+
+    private static String gifFigure(Path gif, long maxBytes) {
+        if (!Files.isRegularFile(gif)) {
+            return HtmlReport.missing("No sampled videos: " + gif + " does not exist (the sample stage writes it unless "
+                    + "sample.gif is false).");
+        }
+        try {
+            long size = Files.size(gif);
+            if (size > maxBytes) {
+                return HtmlReport.missing(String.format(java.util.Locale.ROOT,
+                        "%s is %.1f MB, more than report.max_gif_mb allows embedding; open it beside this page.", gif, size / 1e6));
+            }
+            return figure(Files.readAllBytes(gif));
+        } catch (IOException e) {
+            return HtmlReport.missing("Could not read " + gif + ": " + e.getMessage());
+        }
     }
 
     private static String figure(byte[] bytes) throws IOException {
@@ -80,17 +106,31 @@ final class VideoSection {
         try {
             JsonNode s = JsonFiles.read(sampleJson);
             List<String[]> facts = new ArrayList<>();
-            facts.add(new String[] {"Samples folder", s.path("samples").asText(Numbers.NONE)});
+            facts.add(new String[] {"Samples folders", folders(s)});
             facts.add(new String[] {"Videos", count(s, "videos")});
             facts.add(new String[] {"Frames per video", count(s, "frames")});
             facts.add(new String[] {"Context frames", count(s, "open_loop_ctx")});
-            facts.add(new String[] {"Actions given", s.has("include_actions") ? (s.path("include_actions").asBoolean() ? "yes" : "no")
-                    : Numbers.NONE});
             facts.add(new String[] {"Key/value cache", s.has("cache") ? (s.path("cache").asBoolean() ? "on" : "off") : Numbers.NONE});
             return "<h3>Sampling</h3>" + HtmlReport.facts(facts);
         } catch (IOException e) {
             return HtmlReport.missing("Could not read " + sampleJson + ": " + e.getMessage());
         }
+    }
+
+    /** Each set's folder and whether it was given the actions. */
+    private static String folders(JsonNode s) {
+        List<JsonNode> sets = new ArrayList<>();
+        if (s.has("sets")) {
+            s.get("sets").forEach(sets::add);
+        } else {
+            sets.add(s);
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode set : sets) {
+            String actions = !set.has("include_actions") ? "" : set.path("include_actions").asBoolean() ? " (actions given)" : " (no actions)";
+            out.add(set.path("samples").asText(Numbers.NONE) + actions);
+        }
+        return String.join(", ", out);
     }
 
     private static String count(JsonNode s, String field) {

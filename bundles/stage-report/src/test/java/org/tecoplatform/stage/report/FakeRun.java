@@ -57,11 +57,14 @@ final class FakeRun {
         Files.createDirectories(run.resolve("sample"));
         Files.writeString(run.resolve("sample/sample.json"), """
                 {"checkpoint": "/x/train/checkpoints/30", "samples": "samples_4", "videos": 3, "frames": 8, "open_loop_ctx": 4,
-                 "include_actions": false, "cache": true, "seed": 1, "generated_frames": 12, "rollout_seconds": 0.5,
-                 "generated_frames_per_second": 24.0, "seconds": 0.75}
+                 "include_actions": false, "gif": "samples.gif", "cache": true, "seed": 1, "generated_frames": 12, "rollout_seconds": 0.5,
+                 "generated_frames_per_second": 24.0, "seconds": 0.75,
+                 "sets": [{"samples": "samples_4", "include_actions": false, "gif": "samples.gif", "videos": 3},
+                          {"samples": "samples_action_4", "include_actions": true, "gif": "samples_action.gif", "videos": 3}]}
                 """);
         byte[] gif = gif();
         Files.write(run.resolve("sample/samples.gif"), gif);
+        Files.write(run.resolve("sample/samples_action.gif"), gif);
         writeEval(run);
         return gif;
     }

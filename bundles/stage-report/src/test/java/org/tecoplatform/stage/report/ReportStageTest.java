@@ -35,7 +35,11 @@ class ReportStageTest {
                 "<dd>4</dd>", Html.escape(run.toAbsolutePath().normalize().toString()), "2026-11-25 01:30:00 Z");
         // Videos: the GIF itself, embedded, sized from its header (8x4 at 2x), with its legend.
         assertThat(html).contains("src=\"data:image/gif;base64," + Base64.getEncoder().encodeToString(gif) + "\"",
-                "width=\"16\" height=\"8\"", "context frame", "generated frame", "<dd>samples_4</dd>");
+                "width=\"16\" height=\"8\"", "context frame", "generated frame",
+                "<dd>samples_4 (no actions), samples_action_4 (actions given)</dd>");
+        // One figure per sample set, each under its heading.
+        assertThat(html).contains("Without actions (samples_4)", "With the test episodes' actions (samples_action_4)");
+        assertThat(html.split("data:image/gif;base64,", -1)).hasSize(3);
         // Training: four loss charts, the tokenizer's summary.
         assertThat(html).contains("Total loss (loss)", "Reconstruction loss (recon_loss)", "Prior (transition) loss (trans_loss)",
                 "Commitment and codebook losses", "<td>Held-out PSNR (dB)</td><td>26.88</td>", "<td>Codebook size</td><td>1,024</td>");
@@ -101,6 +105,7 @@ class ReportStageTest {
         Path moved = elsewhere.resolve("sample");
         Files.createDirectories(moved);
         Files.move(run.resolve("sample/samples.gif"), moved.resolve("samples.gif"));
+        Files.move(run.resolve("sample/samples_action.gif"), moved.resolve("samples_action.gif"));
         Files.move(run.resolve("sample/sample.json"), moved.resolve("sample.json"));
         Map<String, Object> config = new java.util.LinkedHashMap<>(FakeRun.config());
         config.put("sample", Map.of("out", moved.toString()));

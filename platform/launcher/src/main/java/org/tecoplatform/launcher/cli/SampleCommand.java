@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
             "first test episodes as context, the original samples layout (samples[_action]_<ctx>/data_<i>.npz with",
             "'real' and 'fake') plus samples.gif and sample.json under RUN_DIR/sample (or -o DIR).",
             "",
-            "Example:  teco sample runs/quickstart -n 16 --open-loop-ctx 4 --seed 3",
+            "Example:  teco sample runs/quickstart -n 16 --open-loop-ctx 4 --seed 3 --actions both",
             "          teco sample runs/quickstart --no-cache -o runs/quickstart/sample-nocache"})
 final class SampleCommand implements Callable<Integer> {
 
@@ -38,7 +38,12 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--frames", paramLabel = "T", description = "Frames per video (default: the config's eval_seq_len).")
     Integer frames;
 
-    @Option(names = "--include-actions", description = "Condition on the test episodes' actions.")
+    @Option(names = "--actions", paramLabel = "MODE", description = {"Sample sets: given (the test episodes' actions, "
+            + "samples_action_<ctx>), none ('no action', samples_<ctx>), both, or auto: both for a model trained with actions "
+            + "(default: the config's sample.actions)."})
+    String actions;
+
+    @Option(names = "--include-actions", description = "The original's flag: the same as --actions given.")
     boolean includeActions;
 
     @Option(names = "--seed", paramLabel = "S", description = "Sampling seed (default: the config's seed).")
@@ -104,7 +109,12 @@ final class SampleCommand implements Callable<Integer> {
         if (seed != null) {
             sets.add("sample.seed=" + seed);
         }
-        sets.add("sample.include_actions=" + includeActions);
+        if (includeActions && actions != null && !actions.equals("given")) {
+            throw new BadInputException("--include-actions means --actions given; it cannot be combined with --actions " + actions);
+        }
+        if (includeActions || actions != null) {
+            sets.add("sample.actions=" + (includeActions ? "given" : actions));
+        }
         sets.add("sample.cache=" + !noCache);
         sets.add("sample.use_cuda=" + cuda);
         if (output != null) {

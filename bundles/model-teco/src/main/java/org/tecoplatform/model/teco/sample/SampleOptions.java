@@ -7,13 +7,18 @@ import org.tecoplatform.api.OptionType;
 import org.tecoplatform.api.Settings;
 
 /** The {@code sample} section, with the original's {@code open_loop_ctx}, {@code eval_seq_len} and {@code seed} as defaults. */
-record SampleOptions(int videos, int batch, boolean includeActions, boolean cache, long seed, int context, int frames, boolean useCuda,
+record SampleOptions(int videos, int batch, String actions, boolean cache, long seed, int context, int frames, boolean useCuda,
                      int threads, boolean gif, String out) {
+
+    static final String AUTO = "auto";
+    private static final List<String> ACTION_MODES = List.of(AUTO, "both", "given", "none");
 
     static final List<OptionSpec> SPECS = List.of(
             new OptionSpec("n", OptionType.INTEGER, 8, "videos to sample (the first n test episodes long enough)"),
             new OptionSpec("batch", OptionType.INTEGER, 8, "videos sampled together (one data_<i>.npz each batch)"),
-            new OptionSpec("include_actions", OptionType.BOOLEAN, false, "condition on the test episodes' actions (else 'no action')"),
+            new OptionSpec("actions", OptionType.STRING, AUTO, "which sample sets: 'given' conditions on the test episodes' actions "
+                    + "(samples_action_<ctx>), 'none' on 'no action' (samples_<ctx>), 'both'; 'auto' is both for a model trained with "
+                    + "actions, else none"),
             new OptionSpec("cache", OptionType.BOOLEAN, true,
                     "key/value cache for the temporal transformer; false recomputes every position for every frame as the original"),
             new OptionSpec("seed", OptionType.INTEGER, -1, "sampling seed (-1: the config's seed)"),
@@ -29,10 +34,13 @@ record SampleOptions(int videos, int batch, boolean includeActions, boolean cach
         int ctx = s.getInt("open_loop_ctx", 0);
         int frames = s.getInt("frames", 0);
         long seed = s.getInt("seed", -1);
-        SampleOptions o = new SampleOptions(s.getInt("n", 8), s.getInt("batch", 8), s.getBoolean("include_actions", false),
+        SampleOptions o = new SampleOptions(s.getInt("n", 8), s.getInt("batch", 8), s.getString("actions", AUTO),
                 s.getBoolean("cache", true), seed >= 0 ? seed : (config.has("seed") ? config.getLong("seed") : 0),
                 ctx > 0 ? ctx : config.getInt("open_loop_ctx"), frames > 0 ? frames : config.getInt("eval_seq_len"),
                 s.getBoolean("use_cuda", false), s.getInt("threads", 0), s.getBoolean("gif", true), s.getString("out", ""));
+        if (!ACTION_MODES.contains(o.actions)) {
+            throw new BadInputException("sample.actions: expected one of " + String.join(", ", ACTION_MODES) + ", got '" + o.actions + "'");
+        }
         if (o.videos <= 0) {
             throw new BadInputException("sample.n must be positive, found " + o.videos);
         }
@@ -44,5 +52,21 @@ record SampleOptions(int videos, int batch, boolean includeActions, boolean cach
                     + o.frames + ")");
         }
         return o;
+    }
+
+    /**
+     * The sample sets to draw, in order: false = without actions, true = with the test episodes'
+     * actions. A model trained without actions has only the first; asking it for actions is bad input.
+     */
+    List<Boolean> actionSets(boolean modelUsesActions) {
+        if (!modelUsesActions && (actions.equals("given") || actions.equals("both"))) {
+            throw new BadInputException("sample.actions: '" + actions + "' needs a model trained with actions, but the config has use_actions: false");
+        }
+        return switch (actions) {
+            case "given" -> List.of(true);
+            case "none" -> List.of(false);
+            case "both" -> List.of(false, true);
+            default -> modelUsesActions ? List.of(false, true) : List.of(false);
+        };
     }
 }

@@ -59,6 +59,7 @@ public final class SampleStage implements Stage, StageBenchmark {
     static final String NAME = "sample";
     static final String SUMMARY = "sample.json";
     static final String GIF = "samples.gif";
+    static final String GIF_ACTIONS = "samples_action.gif";
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleStage.class);
 
@@ -129,9 +130,7 @@ public final class SampleStage implements Stage, StageBenchmark {
         }
         try (TokenizerModel tokenizer = context.tokenizer().open(tokenizerDir, config)) {
             TecoConfig cfg = TecoConfig.from(config, tokenizer.info());
-            if (o.includeActions() && !cfg.useActions()) {
-                throw new BadInputException("sample.include_actions: the model was trained with use_actions: false");
-            }
+            List<Boolean> sets = o.actionSets(cfg.useActions());
             PriorNetwork prior = TrainStage.priorFactory(context.prior(), config).create(cfg.priorShape(), config);
             Path export = checkpoint.resolve(InferenceExport.FOLDER);
             if (!Files.isRegularFile(export.resolve(InferenceExport.TEMPORAL_STEP))) {
@@ -140,63 +139,93 @@ public final class SampleStage implements Stage, StageBenchmark {
                         export);
             }
             Path base = o.out().isEmpty() ? context.stageDir() : Path.of(o.out()).toAbsolutePath().normalize();
-            Path folder = base.resolve(SamplesFolder.name(o.includeActions(), o.context()));
-            SamplesWriter writer = new SamplesWriter(folder, o.context());
             OrtSettings ort = OrtSettings.defaults().withCuda(o.useCuda());
             if (o.threads() > 0) {
                 ort = ort.withThreads(o.threads(), 1);
             }
-            long generated = (long) refs.size() * (o.frames() - o.context());
-            long started = System.nanoTime();
-            double rolloutSeconds = 0;
-            List<VideoPair> forGif = new ArrayList<>();
-            try (TecoSampler sampler = new TecoSampler(export, cfg, prior, ort, o.cache());
-                 Progress progress = context.progress(NAME, generated, "frames")) {
-                int index = 0;
-                for (int first = 0; first < refs.size(); first += o.batch()) {
-                    List<EpisodeRef> part = refs.subList(first, Math.min(refs.size(), first + o.batch()));
-                    List<Episode> episodes = new ArrayList<>();
-                    for (EpisodeRef r : part) {
-                        episodes.add(dataset.read(config, r, new FrameWindow(0, o.frames())));
-                    }
-                    int b = episodes.size();
-                    int hw = cfg.latentHeight() * cfg.latentWidth();
-                    int[] codes = new int[b * o.frames() * hw];
-                    int[] actions = new int[b * o.frames()];
-                    for (int v = 0; v < b; v++) {
-                        Episode e = episodes.get(v);
-                        int[] c = tokenizer.encode(e.video().slice(0, o.context()));
-                        System.arraycopy(c, 0, codes, v * o.frames() * hw, c.length);
-                        for (int f = 0; f < o.frames(); f++) {
-                            int a = e.actions()[f];
-                            actions[v * o.frames() + f] = o.includeActions() && a >= 0 && a < cfg.actionDim() ? a : cfg.noAction();
-                        }
-                    }
-                    long t0 = System.nanoTime();
-                    int[] out = sampler.rollout(codes, actions, b, o.frames(), o.context(), new SplittableRandom(seedOf(o.seed(), index)),
-                            i -> progress.advance(b));
-                    rolloutSeconds += (System.nanoTime() - t0) / 1e9;
-                    List<VideoPair> pairs = new ArrayList<>();
-                    for (int v = 0; v < b; v++) {
-                        int[] mine = java.util.Arrays.copyOfRange(out, v * o.frames() * hw, (v + 1) * o.frames() * hw);
-                        Video fake = tokenizer.decode(mine, o.frames());
-                        pairs.add(new VideoPair(episodes.get(v).video(), fake));
-                    }
-                    writer.write(index++, pairs);
-                    if (forGif.size() < 4) {
-                        forGif.addAll(pairs.subList(0, Math.min(pairs.size(), 4 - forGif.size())));
-                    }
+            List<Map<String, Object>> summaries = new ArrayList<>();
+            try (TecoSampler sampler = new TecoSampler(export, cfg, prior, ort, o.cache())) {
+                for (boolean withActions : sets) {
+                    summaries.add(sampleSet(context, o, cfg, dataset, refs, tokenizer, sampler, base, withActions));
                 }
             }
-            if (o.gif()) {
-                GifGrid.write(base.resolve(GIF), forGif, o.context());
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            writeSummary(base.resolve(SUMMARY), o, checkpoint, folder, refs.size(), generated, seconds, rolloutSeconds);
-            LOG.info("sample: {} videos of {} frames ({} context) in {} ({} generated frames/s, cache {})", refs.size(), o.frames(), o.context(),
-                    String.format(java.util.Locale.ROOT, "%.1f s", seconds), String.format(java.util.Locale.ROOT, "%.1f", generated / rolloutSeconds),
-                    o.cache());
+            writeSummary(base.resolve(SUMMARY), o, checkpoint, summaries);
         }
+    }
+
+    /**
+     * One sample set: every chosen test episode, conditioned on its actions or on "no action",
+     * into {@code samples[_action]_<ctx>/} and its GIF. The same seed for both sets, so they
+     * differ only by the actions.
+     */
+    private static Map<String, Object> sampleSet(StageContext context, SampleOptions o, TecoConfig cfg, DatasetReader dataset,
+                                                 List<EpisodeRef> refs, TokenizerModel tokenizer, TecoSampler sampler, Path base,
+                                                 boolean withActions) throws Exception {
+        Settings config = context.config();
+        Path folder = base.resolve(SamplesFolder.name(withActions, o.context()));
+        SamplesWriter writer = new SamplesWriter(folder, o.context());
+        long generated = (long) refs.size() * (o.frames() - o.context());
+        long started = System.nanoTime();
+        double rolloutSeconds = 0;
+        List<VideoPair> forGif = new ArrayList<>();
+        String label = withActions ? NAME + " (actions)" : NAME + " (no actions)";
+        try (Progress progress = context.progress(label, generated, "frames")) {
+            int index = 0;
+            for (int first = 0; first < refs.size(); first += o.batch()) {
+                List<EpisodeRef> part = refs.subList(first, Math.min(refs.size(), first + o.batch()));
+                List<Episode> episodes = new ArrayList<>();
+                for (EpisodeRef r : part) {
+                    episodes.add(dataset.read(config, r, new FrameWindow(0, o.frames())));
+                }
+                int b = episodes.size();
+                int hw = cfg.latentHeight() * cfg.latentWidth();
+                int[] codes = new int[b * o.frames() * hw];
+                int[] actions = new int[b * o.frames()];
+                for (int v = 0; v < b; v++) {
+                    Episode e = episodes.get(v);
+                    int[] c = tokenizer.encode(e.video().slice(0, o.context()));
+                    System.arraycopy(c, 0, codes, v * o.frames() * hw, c.length);
+                    for (int f = 0; f < o.frames(); f++) {
+                        int a = e.actions()[f];
+                        actions[v * o.frames() + f] = withActions && a >= 0 && a < cfg.actionDim() ? a : cfg.noAction();
+                    }
+                }
+                long t0 = System.nanoTime();
+                int[] out = sampler.rollout(codes, actions, b, o.frames(), o.context(), new SplittableRandom(seedOf(o.seed(), index)),
+                        i -> progress.advance(b));
+                rolloutSeconds += (System.nanoTime() - t0) / 1e9;
+                List<VideoPair> pairs = new ArrayList<>();
+                for (int v = 0; v < b; v++) {
+                    int[] mine = java.util.Arrays.copyOfRange(out, v * o.frames() * hw, (v + 1) * o.frames() * hw);
+                    Video fake = tokenizer.decode(mine, o.frames());
+                    pairs.add(new VideoPair(episodes.get(v).video(), fake));
+                }
+                writer.write(index++, pairs);
+                if (forGif.size() < 4) {
+                    forGif.addAll(pairs.subList(0, Math.min(pairs.size(), 4 - forGif.size())));
+                }
+            }
+        }
+        String gif = withActions ? GIF_ACTIONS : GIF;
+        if (o.gif()) {
+            GifGrid.write(base.resolve(gif), forGif, o.context());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.info("sample: {} videos of {} frames ({} context, {}) in {} ({} generated frames/s, cache {})", refs.size(), o.frames(),
+                o.context(), withActions ? "the test episodes' actions" : "no actions", String.format(java.util.Locale.ROOT, "%.1f s", seconds),
+                String.format(java.util.Locale.ROOT, "%.1f", generated / rolloutSeconds), o.cache());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samples", folder.getFileName().toString());
+        m.put("include_actions", withActions);
+        if (o.gif()) {
+            m.put("gif", gif);
+        }
+        m.put("videos", refs.size());
+        m.put("generated_frames", generated);
+        m.put("rollout_seconds", rolloutSeconds);
+        m.put("generated_frames_per_second", generated / rolloutSeconds);
+        m.put("seconds", seconds);
+        return m;
     }
 
     static long seedOf(long seed, int batchIndex) {
@@ -210,21 +239,19 @@ public final class SampleStage implements Stage, StageBenchmark {
         return latest.orElseThrow(() -> new BadInputException("sample: no checkpoint in " + root + "; run the train stage first"));
     }
 
-    private static void writeSummary(Path file, SampleOptions o, Path checkpoint, Path folder, int videos, long generated, double seconds,
-                                     double rolloutSeconds) throws IOException {
+    /**
+     * {@code sample.json}: the settings, and per sample set its folder, GIF and speed under
+     * {@code sets}; the first set's fields also at the top level, as before there were two.
+     */
+    private static void writeSummary(Path file, SampleOptions o, Path checkpoint, List<Map<String, Object>> sets) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("checkpoint", checkpoint.toString());
-        m.put("samples", folder.getFileName().toString());
-        m.put("videos", videos);
         m.put("frames", o.frames());
         m.put("open_loop_ctx", o.context());
-        m.put("include_actions", o.includeActions());
         m.put("cache", o.cache());
         m.put("seed", o.seed());
-        m.put("generated_frames", generated);
-        m.put("rollout_seconds", rolloutSeconds);
-        m.put("generated_frames_per_second", generated / rolloutSeconds);
-        m.put("seconds", seconds);
+        m.putAll(sets.get(0));
+        m.put("sets", sets);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), m);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -28,7 +28,7 @@ class SampleOptionsTest {
         assertThat(o.frames()).isEqualTo(300);
         assertThat(o.seed()).isEqualTo(7);
         assertThat(o.cache()).isTrue();
-        assertThat(o.includeActions()).isFalse();
+        assertThat(o.actions()).isEqualTo("auto");
         assertThat(o.videos()).isEqualTo(8);
     }
 
@@ -43,7 +43,19 @@ class SampleOptionsTest {
     }
 
     @Test
+    void autoDrawsBothSetsOnlyForAModelTrainedWithActions() {
+        assertThat(of(Map.of()).actionSets(true)).containsExactly(false, true);
+        assertThat(of(Map.of()).actionSets(false)).containsExactly(false);
+        assertThat(of(Map.of("actions", "given")).actionSets(true)).containsExactly(true);
+        assertThat(of(Map.of("actions", "none")).actionSets(true)).containsExactly(false);
+        assertThatThrownBy(() -> of(Map.of("actions", "both")).actionSets(false)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("sample.actions").hasMessageContaining("use_actions: false");
+    }
+
+    @Test
     void badValuesNameTheirKeys() {
+        assertThatThrownBy(() -> of(Map.of("actions", "yes"))).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("sample.actions").hasMessageContaining("auto, both, given, none").hasMessageContaining("'yes'");
         assertThatThrownBy(() -> of(Map.of("n", 0))).isInstanceOf(BadInputException.class).hasMessageContaining("sample.n");
         assertThatThrownBy(() -> of(Map.of("batch", -1))).isInstanceOf(BadInputException.class).hasMessageContaining("sample.batch");
         assertThatThrownBy(() -> of(Map.of("frames", 20))).isInstanceOf(BadInputException.class)
