@@ -118,8 +118,14 @@ class ConcurrencyTest {
         try (DataLoader loader = DataLoader.open(reader, CodedReader.config(), Split.TRAIN, endless(2, 2).withEpochs(2))) {
             assertThat(BatchChecks.drain(loader)).hasSize(4);
             assertThat(loader.hasNext()).isFalse();
+            // Every loader thread (readers and the batcher) is leaving; on a loaded machine the
+            // last may still be unwinding, so wait for them rather than sample once.
             for (Thread t : reader.readerThreads) {
                 t.join(5_000);
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (anyAlive(loader) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
             }
             assertThat(anyAlive(loader)).isFalse();
         }
