@@ -85,12 +85,21 @@ final class MetricsSection {
         return b.toString();
     }
 
+    /**
+     * The means to compare: the plain ones, or where either is infinite (PSNR of an exact copy) the
+     * means over the finite frames, as an infinite mean would decide every comparison.
+     */
+    private record Compared(double model, double base, String suffix) {
+        static Compared of(EvalResults.Stats m, EvalResults.Stats base) {
+            return Double.isFinite(m.mean()) && Double.isFinite(base.mean()) ? new Compared(m.mean(), base.mean(), "")
+                    : new Compared(m.finiteMean(), base.finiteMean(), " (finite frames)");
+        }
+    }
+
     /** Model − baseline, over the finite frames where a mean is infinite. */
     static String difference(EvalResults.Stats m, EvalResults.Stats base) {
-        if (Double.isFinite(m.mean()) && Double.isFinite(base.mean())) {
-            return Numbers.format(m.mean() - base.mean());
-        }
-        return Numbers.format(m.finiteMean() - base.finiteMean()) + " (finite frames)";
+        Compared c = Compared.of(m, base);
+        return Numbers.format(c.model() - c.base()) + c.suffix();
     }
 
     /** Generated-frame ranges of the horizon table: the first ten, then wider and wider. */
@@ -164,25 +173,19 @@ final class MetricsSection {
         return higherIsBetter == null ? "" : higherIsBetter ? " ↑" : " ↓";
     }
 
-    /**
-     * Which mean is better; where either has infinite frames (PSNR of an exact copy) the means over
-     * the finite frames are compared, as an infinite mean would decide every comparison.
-     */
+    /** Which mean is better, compared as {@link Compared} says. */
     static String better(EvalResults.Stats m, EvalResults.Stats base) {
         if (base == null || m.higherIsBetter() == null) {
             return Numbers.NONE;
         }
-        boolean finite = Double.isFinite(m.mean()) && Double.isFinite(base.mean());
-        double a = finite ? m.mean() : m.finiteMean();
-        double c = finite ? base.mean() : base.finiteMean();
-        if (Double.isNaN(a) || Double.isNaN(c)) {
+        Compared c = Compared.of(m, base);
+        if (Double.isNaN(c.model()) || Double.isNaN(c.base())) {
             return Numbers.NONE;
         }
-        String suffix = finite ? "" : " (finite frames)";
-        if (a == c) {
-            return "tie" + suffix;
+        if (c.model() == c.base()) {
+            return "tie" + c.suffix();
         }
-        return ((a > c) == m.higherIsBetter() ? "model" : "baseline") + suffix;
+        return ((c.model() > c.base()) == m.higherIsBetter() ? "model" : "baseline") + c.suffix();
     }
 
     private static String count(int n) {
