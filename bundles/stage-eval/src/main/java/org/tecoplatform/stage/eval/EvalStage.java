@@ -74,7 +74,7 @@ public final class EvalStage implements Stage {
             throw new BadInputException("stage '" + NAME + "': no samples folders (samples_<ctx>/ or samples_action_<ctx>/) in "
                     + samplesRoot + "; the '" + SAMPLE_STAGE + "' stage writes them");
         }
-        Evaluation evaluation = new Evaluation(metrics, baseline);
+        Evaluation evaluation = new Evaluation(metrics, baseline, context.config());
         Map<String, EvalSummary> summaries = new LinkedHashMap<>();
         for (Path folder : folders) {
             SamplesReader samples = SamplesReader.open(folder);

@@ -28,29 +28,48 @@ import java.util.Map;
  * @param files           batch files read
  * @param contextMismatches videos whose generated context frames differ from the real ones (0 for a
  *                        correct sampler: sample.py copies them)
- * @param metrics         per metric name, in the order asked for
+ * @param metrics         per metric name, in the order asked for: the metrics scored frame by frame
  * @param baseline        the copy-last-frame baseline scored by the same metrics, or {@code null}
+ * @param sets            scores of the whole set of videos (FVD, KVD) by score name; empty when no set
+ *                        metric was asked for (then left out of the JSON)
  */
 @JsonPropertyOrder({"samples", "context_frames", "frames", "height", "width", "channels", "videos", "files",
-    "context_mismatches", "metrics", "baseline"})
+    "context_mismatches", "metrics", "sets", "baseline"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvalSummary(String samples, @JsonProperty("context_frames") int contextFrames, int frames, int height,
                           int width, int channels, int videos, int files,
                           @JsonProperty("context_mismatches") int contextMismatches,
-                          Map<String, MetricStats> metrics, Baseline baseline) {
+                          Map<String, MetricStats> metrics, Baseline baseline,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, SetStats> sets) {
 
-    /** How the baseline videos were made, and their scores. */
-    public record Baseline(String method, Map<String, MetricStats> metrics) {
+    /** How the baseline videos were made, and their scores (per frame, and of the whole set). */
+    @JsonPropertyOrder({"method", "metrics", "sets"})
+    public record Baseline(String method, Map<String, MetricStats> metrics,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, SetStats> sets) {
         /** The only baseline: the last context frame repeated for every generated frame. */
         public static final String COPY_LAST_FRAME = "copy_last_frame";
 
         public Baseline {
             metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+            sets = sets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sets));
+        }
+
+        /** A baseline without set scores. */
+        public Baseline(String method, Map<String, MetricStats> metrics) {
+            this(method, metrics, Map.of());
         }
     }
 
     public EvalSummary {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        sets = sets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sets));
+    }
+
+    /** A summary without set scores. */
+    public EvalSummary(String samples, int contextFrames, int frames, int height, int width, int channels, int videos,
+                       int files, int contextMismatches, Map<String, MetricStats> metrics, Baseline baseline) {
+        this(samples, contextFrames, frames, height, width, channels, videos, files, contextMismatches, metrics, baseline,
+                Map.of());
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

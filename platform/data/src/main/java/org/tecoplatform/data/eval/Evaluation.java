@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.MetricScore;
+import org.tecoplatform.api.MetricSession;
+import org.tecoplatform.api.ModelMetric;
+import org.tecoplatform.api.SetScore;
+import org.tecoplatform.api.Settings;
 import org.tecoplatform.api.Video;
 import org.tecoplatform.data.samples.SamplesReader;
 import org.tecoplatform.data.samples.SamplesReader.BatchShape;
@@ -21,6 +25,10 @@ import org.tecoplatform.data.samples.VideoPair;
  * as {@code scripts/compute_metrics.py} does, and, when asked, a copy-last-frame baseline: each
  * real video against its last context frame repeated for every generated frame, the bar a model
  * must clear to show it predicts anything. One batch file is in memory at a time.
+ *
+ * <p>A {@link ModelMetric} (LPIPS, FVD) is opened once per run with the config; a set metric (FVD)
+ * is given every pair of the model's videos and of the baseline's and reports whole-set scores
+ * ({@link EvalSummary#sets()}) instead of per-frame values.
  */
 public final class Evaluation {
 
@@ -30,12 +38,23 @@ public final class Evaluation {
 
     private final List<NamedMetric> metrics;
     private final boolean baseline;
+    private final Settings config;
 
     /**
      * @param metrics  the metrics, by the names they are reported under (unique, at least one)
      * @param baseline also score the copy-last-frame baseline
      */
     public Evaluation(List<NamedMetric> metrics, boolean baseline) {
+        this(metrics, baseline, null);
+    }
+
+    /**
+     * @param metrics  the metrics, by the names they are reported under (unique, at least one)
+     * @param baseline also score the copy-last-frame baseline
+     * @param config   the config {@link ModelMetric}s are opened with (their model folders); {@code null}
+     *                 when no metric needs one
+     */
+    public Evaluation(List<NamedMetric> metrics, boolean baseline, Settings config) {
         if (metrics.isEmpty()) {
             throw new IllegalArgumentException("an evaluation needs at least one metric");
         }
@@ -47,6 +66,7 @@ public final class Evaluation {
         }
         this.metrics = List.copyOf(metrics);
         this.baseline = baseline;
+        this.config = config;
     }
 
     /**
@@ -90,8 +110,28 @@ public final class Evaluation {
             throw new BadInputException("samples folder " + samples.folder()
                     + ": the copy-last-frame baseline needs at least one context frame, got 0");
         }
-        Map<String, List<double[]>> model = perMetric();
-        Map<String, List<double[]>> copied = perMetric();
+        Map<String, MetricSession> sessions = new LinkedHashMap<>();
+        try {
+            for (NamedMetric m : metrics) {
+                if (m.metric() instanceof ModelMetric mm) {
+                    if (config == null) {
+                        throw new IllegalStateException("metric '" + m.name() + "' loads a model: the evaluation needs a config");
+                    }
+                    sessions.put(m.name(), mm.open(config));
+                }
+            }
+            return run(samples, contextFrames, shape, sessions, videosDone);
+        } finally {
+            for (MetricSession s : sessions.values()) {
+                s.close();
+            }
+        }
+    }
+
+    private Result run(SamplesReader samples, int contextFrames, BatchShape shape, Map<String, MetricSession> sessions,
+                       IntConsumer videosDone) throws IOException {
+        Map<String, List<double[]>> model = perMetric(sessions);
+        Map<String, List<double[]>> copied = perMetric(sessions);
         FrameTable table = new FrameTable();
         int video = 0;
         int mismatches = 0;
@@ -100,10 +140,10 @@ public final class Evaluation {
                 if (!contextEqual(pair, contextFrames)) {
                     mismatches++;
                 }
-                score(pair.real(), pair.fake(), contextFrames, video, FrameTable.MODEL, model, table);
+                score(pair.real(), pair.fake(), contextFrames, video, FrameTable.MODEL, model, table, sessions);
                 if (baseline) {
                     score(pair.real(), copyLastFrame(pair.real(), contextFrames), contextFrames, video,
-                            EvalSummary.Baseline.COPY_LAST_FRAME, copied, table);
+                            EvalSummary.Baseline.COPY_LAST_FRAME, copied, table, sessions);
                 }
                 video++;
                 videosDone.accept(1);
@@ -111,16 +151,37 @@ public final class Evaluation {
         }
         EvalSummary summary = new EvalSummary(samples.folder().toAbsolutePath().normalize().getFileName().toString(),
                 contextFrames, shape.frames(), shape.height(), shape.width(), shape.channels(), video,
-                samples.files().size(), mismatches, stats(model),
-                baseline ? new EvalSummary.Baseline(EvalSummary.Baseline.COPY_LAST_FRAME, stats(copied)) : null);
+                samples.files().size(), mismatches, stats(model), baseline
+                        ? new EvalSummary.Baseline(EvalSummary.Baseline.COPY_LAST_FRAME, stats(copied),
+                                sets(sessions, EvalSummary.Baseline.COPY_LAST_FRAME))
+                        : null,
+                sets(sessions, FrameTable.MODEL));
         return new Result(summary, table);
     }
 
+    /** The set metrics' scores of one set (the model's videos or the baseline's), by score name. */
+    private static Map<String, SetStats> sets(Map<String, MetricSession> sessions, String set) {
+        Map<String, SetStats> out = new LinkedHashMap<>();
+        for (MetricSession s : sessions.values()) {
+            if (!s.perVideo()) {
+                for (SetScore score : s.finish(set)) {
+                    out.put(score.metric(), SetStats.of(score));
+                }
+            }
+        }
+        return out;
+    }
+
     private void score(Video real, Video fake, int ctx, int video, String method, Map<String, List<double[]>> into,
-                       FrameTable table) {
+                       FrameTable table, Map<String, MetricSession> sessions) {
         int expected = real.frames() - ctx;
         for (NamedMetric m : metrics) {
-            MetricScore s = m.metric().score(real, fake, ctx);
+            MetricSession session = sessions.get(m.name());
+            if (session != null && !session.perVideo()) {
+                session.add(method, real, fake, ctx);
+                continue;
+            }
+            MetricScore s = session != null ? session.score(real, fake, ctx) : m.metric().score(real, fake, ctx);
             double[] perFrame = s.perFrame();
             if (perFrame.length != expected) {
                 throw new IllegalStateException("metric '" + m.name() + "' gave " + perFrame.length + " per-frame values for "
@@ -131,16 +192,20 @@ public final class Evaluation {
         }
     }
 
-    private Map<String, List<double[]>> perMetric() {
+    /** Per-frame score lists of the metrics that score each video (every metric but the set metrics). */
+    private Map<String, List<double[]>> perMetric(Map<String, MetricSession> sessions) {
         Map<String, List<double[]>> m = new LinkedHashMap<>();
-        metrics.forEach(n -> m.put(n.name(), new ArrayList<>()));
+        metrics.stream().filter(n -> sessions.get(n.name()) == null || sessions.get(n.name()).perVideo())
+                .forEach(n -> m.put(n.name(), new ArrayList<>()));
         return m;
     }
 
     private Map<String, MetricStats> stats(Map<String, List<double[]>> scores) {
         Map<String, MetricStats> out = new LinkedHashMap<>();
         for (NamedMetric m : metrics) {
-            out.put(m.name(), MetricStats.of(scores.get(m.name()), m.metric().higherIsBetter()));
+            if (scores.containsKey(m.name())) {
+                out.put(m.name(), MetricStats.of(scores.get(m.name()), m.metric().higherIsBetter()));
+            }
         }
         return out;
     }

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.Metric;
 import org.tecoplatform.api.MetricScore;
+import org.tecoplatform.api.MetricSession;
+import org.tecoplatform.api.ModelMetric;
+import org.tecoplatform.api.SetScore;
+import org.tecoplatform.api.Settings;
 import org.tecoplatform.api.Video;
 import org.tecoplatform.data.samples.SamplesReader;
 import org.tecoplatform.data.samples.SamplesWriter;
@@ -62,6 +66,87 @@ class EvaluationTest {
         // real 0,0,0,0 ; fake ..,4,4,4 -> 4,4,4 ; baseline 0,0,0
         w.write(1, List.of(new VideoPair(flat(0, 0, 0, 0), flat(99, 4, 4, 4))));
         return folder;
+    }
+
+    /**
+     * A set metric: per set, the mean over its pairs of the summed pixel difference of the scored frames,
+     * reported with the config's "setmean.seed" as its seed; counts opened and closed sessions.
+     */
+    static final class SetMean implements ModelMetric {
+        final AtomicInteger opened = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+
+        @Override
+        public MetricScore score(Video real, Video fake, int contextFrames) {
+            throw new BadInputException("open a session");
+        }
+
+        @Override
+        public MetricSession open(Settings config) {
+            opened.incrementAndGet();
+            long seed = config.section("setmean").getInt("seed", 0);
+            java.util.Map<String, List<Double>> sets = new java.util.HashMap<>();
+            return new MetricSession() {
+                @Override
+                public boolean perVideo() {
+                    return false;
+                }
+
+                @Override
+                public MetricScore score(Video real, Video fake, int contextFrames) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public void add(String set, Video real, Video fake, int contextFrames) {
+                    double mae = MAE.score(real, fake, contextFrames).perFrame()[0];
+                    sets.computeIfAbsent(set, k -> new ArrayList<>()).add(mae);
+                }
+
+                @Override
+                public List<SetScore> finish(String set) {
+                    double mean = sets.get(set).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                    return List.of(new SetScore("setmean", mean, 0, 1, 256, sets.get(set).size(), mean - 1, mean + 1, 0.95,
+                            10, seed, false));
+                }
+
+                @Override
+                public void close() {
+                    closed.incrementAndGet();
+                }
+            };
+        }
+    }
+
+    @Test
+    void setMetricsScoreTheModelsAndTheBaselinesSetsWithTheConfig() throws Exception {
+        SamplesReader samples = SamplesReader.open(folder());
+        SetMean setMean = new SetMean();
+        Settings config = org.tecoplatform.pipeline.config.ConfigSettings.of(java.util.Map.of("setmean", java.util.Map.of("seed", 7)), tmp);
+        Evaluation.Result r = new Evaluation(List.of(new NamedMetric("mae", MAE), new NamedMetric("setmean", setMean)), true,
+                config).run(samples, 1, n -> { });
+        EvalSummary s = r.summary();
+        assertThat(s.metrics()).containsOnlyKeys("mae");
+        assertThat(s.sets()).containsOnlyKeys("setmean");
+        // first scored frame: model mae 2 and 4, baseline 10 and 0
+        assertThat(s.sets().get("setmean").value()).isEqualTo(3.0);
+        assertThat(s.sets().get("setmean").seed()).isEqualTo(7);
+        assertThat(s.baseline().sets().get("setmean").value()).isEqualTo(5.0);
+        assertThat(setMean.opened.get()).isEqualTo(1);
+        assertThat(setMean.closed.get()).isEqualTo(1);
+        EvalSummary back = EvalSummary.fromJson(s.toJson());
+        assertThat(back).usingRecursiveComparison().isEqualTo(s);
+        assertThat(s.toJson()).contains("\"ci_low\" : 2.0", "\"chunk_size\" : 256");
+        // without set metrics the JSON has no "sets" key (eval.json stays as it was)
+        EvalSummary plain = new Evaluation(List.of(new NamedMetric("mae", MAE)), true).run(samples, 1, n -> { }).summary();
+        assertThat(plain.toJson()).doesNotContain("\"sets\"");
+    }
+
+    @Test
+    void aModelMetricNeedsAConfig() throws Exception {
+        SamplesReader samples = SamplesReader.open(folder());
+        assertThatThrownBy(() -> new Evaluation(List.of(new NamedMetric("setmean", new SetMean())), false)
+                .run(samples, 1, n -> { })).isInstanceOf(IllegalStateException.class).hasMessageContaining("config");
     }
 
     @Test

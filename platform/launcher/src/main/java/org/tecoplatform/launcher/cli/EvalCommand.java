@@ -13,9 +13,13 @@ import org.tecoplatform.api.Progress;
 import org.tecoplatform.data.eval.EvalSummary;
 import org.tecoplatform.data.eval.Evaluation;
 import org.tecoplatform.data.eval.MetricStats;
+import org.tecoplatform.data.eval.SetStats;
 import org.tecoplatform.data.eval.NamedMetric;
 import org.tecoplatform.data.samples.SamplesReader;
 import org.tecoplatform.launcher.framework.TecoRuntime;
+import org.tecoplatform.pipeline.config.ConfigSettings;
+import org.tecoplatform.pipeline.config.Overrides;
+import org.tecoplatform.pipeline.config.RawConfig;
 import org.tecoplatform.pipeline.plugins.PluginCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +38,10 @@ import picocli.CommandLine.Spec;
             "SAMPLES_DIR holds data_<i>.npz files with 'real' and 'fake' uint8 (B,T,H,W,3), as sample.py writes them;",
             "its name samples_<ctx> or samples_action_<ctx> gives the context length unless --context does.",
             "Prints mean +/- std over videos per metric; --json and --table save the summary and every per-frame value.",
+            "Learned metrics read their model folder from --set (lpips.model=DIR, fvd.model=DIR; tools/ makes them).",
             "",
-            "Example:  teco eval runs/dmlab/sample/samples_36 --baseline --json eval.json --table per_frame.arrow"})
+            "Example:  teco eval runs/dmlab/sample/samples_36 --baseline --json eval.json --table per_frame.arrow",
+            "          teco eval samples_36 --metrics psnr,ssim,lpips,fvd --set lpips.model=models/lpips --set fvd.model=models/i3d"})
 final class EvalCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SAMPLES_DIR", description = "The samples folder (samples[_action]_<ctx>/).")
@@ -56,6 +62,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--baseline", description = "Also score the copy-last-frame baseline (the last context frame repeated).")
     boolean baseline;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A metric option, as a config's metric section holds it (--set lpips.model=DIR). Repeatable.")
+    List<String> overrides = new ArrayList<>();
 
     @Mixin
     RuntimeOptions runtime;
@@ -99,8 +109,14 @@ final class EvalCommand implements Callable<Integer> {
         }
         try (Progress p = ConsoleProgress.onStderr().start("eval " + reader.folder().getFileName(), reader.videoCount(),
                 "videos")) {
-            return new Evaluation(named, baseline).run(reader, ctx, p::advance);
+            return new Evaluation(named, baseline, settings()).run(reader, ctx, p::advance);
         }
+    }
+
+    /** The metric options given with --set, relative paths against the working directory. */
+    ConfigSettings settings() {
+        RawConfig raw = Overrides.apply(new RawConfig(null, new java.util.LinkedHashMap<>(), java.util.Map.of()), overrides);
+        return ConfigSettings.of(raw.values(), raw.baseDir());
     }
 
     /** A bad --table name fails before minutes of scoring, not after. */
@@ -127,7 +143,27 @@ final class EvalCommand implements Callable<Integer> {
                     withBaseline ? meanStd(s.baseline().metrics().get(name)) : "");
             b.append(line.stripTrailing()).append('\n');
         });
+        s.sets().forEach((name, set) -> {
+            SetStats base = withBaseline ? s.baseline().sets().get(name) : null;
+            String line = String.format(Locale.ROOT, "%-10s %-24s%s", name, meanStd(set), base == null ? "" : meanStd(base));
+            b.append(line.stripTrailing()).append('\n');
+            b.append(String.format(Locale.ROOT, "%-10s %s%n", "", interval(set)));
+        });
         return b.toString();
+    }
+
+    /** A set score as compute_fvd.py prints it: mean +/- std over chunks of videos. */
+    private static String meanStd(SetStats m) {
+        return String.format(Locale.ROOT, "%.4f +/- %.4f", m.value(), m.std());
+    }
+
+    /** How a set score was computed, and its bootstrap interval. */
+    private static String interval(SetStats m) {
+        String chunks = String.format(Locale.ROOT, "(%d chunk%s of up to %d videos", m.chunks(), m.chunks() == 1 ? "" : "s",
+                m.chunkSize());
+        return m.bootstrap() == 0 ? chunks + ")" : chunks + String.format(Locale.ROOT,
+                "; %.0f%% bootstrap CI [%.4f, %.4f], %d resamples, seed %d)", 100 * m.ciLevel(), m.ciLow(), m.ciHigh(),
+                m.bootstrap(), m.seed());
     }
 
     private static String meanStd(MetricStats m) {

@@ -1,6 +1,7 @@
 package org.tecoplatform.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,5 +145,29 @@ class EvalCommandTest {
 
     private static double mean(double[] v) {
         return Arrays.stream(v).average().orElseThrow();
+    }
+
+    @Test
+    void setOptionsReachModelMetricsRelativeToTheWorkingDirectory() {
+        EvalCommand c = new EvalCommand();
+        c.overrides = List.of("lpips.model=models/lpips", "fvd.bootstrap=5");
+        var settings = c.settings();
+        assertThat(settings.getPath("lpips.model")).isEqualTo(Path.of("models/lpips").toAbsolutePath());
+        assertThat(settings.section("fvd").getInt("bootstrap")).isEqualTo(5);
+        c.overrides = List.of("lpips.model");
+        assertThatThrownBy(c::settings).isInstanceOf(org.tecoplatform.api.BadInputException.class)
+                .hasMessageContaining("key=value");
+    }
+
+    @Test
+    void setScoresArePrintedWithTheirChunksAndInterval() {
+        var fvd = new org.tecoplatform.data.eval.SetStats(123.4567, 2.5, 2, 256, 512, 110.0, 130.5, 0.95, 100, 42, false);
+        var base = new org.tecoplatform.data.eval.SetStats(300.0, 0, 1, 256, 512, Double.NaN, Double.NaN, 0.95, 0, 42, false);
+        var s = new org.tecoplatform.data.eval.EvalSummary("samples_36", 36, 38, 64, 64, 3, 512, 2, 0, java.util.Map.of(),
+                new org.tecoplatform.data.eval.EvalSummary.Baseline("copy_last_frame", java.util.Map.of(),
+                        java.util.Map.of("fvd", base)), java.util.Map.of("fvd", fvd));
+        String text = EvalCommand.describe(s);
+        assertThat(text).contains("fvd        123.4567 +/- 2.5000     300.0000 +/- 0.0000",
+                "(2 chunks of up to 256 videos; 95% bootstrap CI [110.0000, 130.5000], 100 resamples, seed 42)");
     }
 }
