@@ -1,0 +1,37 @@
+package org.tecoplatform.metrics.fvd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.tecoplatform.npz.NpyArray;
+import org.tecoplatform.npz.NpzReader;
+
+/**
+ * Acceptance check 1 for FVD: the random-weight I3D that tools/i3d_to_onnx.py converted from a
+ * TorchScript file gives on ONNX Runtime, after this bundle's preprocessing, the features the
+ * independent PyTorch definition gives on the original's preprocessing (within 1e-4).
+ */
+class I3dAgreementTest {
+
+    @Test
+    void featuresMatchPyTorch() throws Exception {
+        try (NpzReader npz = NpzReader.open(I3dFixtures.npz());
+             I3dModel model = I3dModel.load(I3dFixtures.modelDir(), "fvd.model", 0)) {
+            NpyArray v = npz.read("video");
+            byte[] px = v.toUint8();
+            float[] want = npz.read("features").toFloats();
+            assertThat(model.minFrames()).isEqualTo(9);
+            double worst = 0;
+            for (int n = 0; n < v.shape()[0]; n++) {
+                float[] got = model.embed(I3dFixtures.video(v.shape(), px, n));
+                assertThat(got).hasSize(400);
+                for (int i = 0; i < 400; i++) {
+                    assertThat((double) got[i]).as("video %d feature %d", n, i).isCloseTo(want[n * 400 + i], within(1e-4));
+                    worst = Math.max(worst, Math.abs(got[i] - want[n * 400 + i]));
+                }
+            }
+            System.out.printf("I3D ORT vs PyTorch: max abs feature error %.3e%n", worst);
+        }
+    }
+}
