@@ -306,6 +306,106 @@ final class Backends {
         return worst;
     }
 
+    /**
+     * The eager back end against SameDiff, in float64 on the same parameters and inputs: every
+     * output, and the gradient of Σ out·R (a fixed random R per output) with respect to every
+     * parameter and float input. Returns the largest |eager − SameDiff| / max(|SameDiff|, 1) over
+     * outputs and gradients; fails if either side lacks a gradient the other has.
+     */
+    static double eagerVsSameDiff(Net net, ParamStore params, Map<String, Feed> feeds, long seed) {
+        SameDiffOps sops = new SameDiffOps(params, DataType.DOUBLE, true);
+        net.build(sops);
+        SameDiff sd = sops.sameDiff();
+        Map<String, float[]> weights = new LinkedHashMap<>();
+        Random rng = new Random(seed);
+        for (Map.Entry<String, SameDiffOps.Var> e : sops.outputs().entrySet()) {
+            float[] w = new float[Math.toIntExact(ParamStore.count(e.getValue().shape()))];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) (rng.nextDouble() - 0.5);
+            }
+            weights.put(e.getKey(), w);
+        }
+        Map<String, SameDiffOps.Var> sOuts = new LinkedHashMap<>(sops.outputs());
+        SameDiffOps.Var sLoss = weightedSum(sops, sOuts, weights);
+        sops.output("eager_check_loss", sLoss);
+        sd.setLossVariables("eager_check_loss");
+        Map<String, INDArray> ph = new HashMap<>();
+        feeds.forEach((k, f) -> {
+            if (f.isIds()) {
+                ph.put(k, toNd(f, DataType.DOUBLE));
+            } else {
+                sd.getVariable(k).setArray(toNd(f, DataType.DOUBLE));
+            }
+        });
+        List<String> wrt = new ArrayList<>();
+        for (String p : params.names()) {
+            if (sd.hasVariable(p)) {
+                wrt.add(p);
+            }
+        }
+        feeds.forEach((k, f) -> {
+            if (!f.isIds()) {
+                wrt.add(k);
+            }
+        });
+        Map<String, INDArray> sGrads = sd.calculateGradients(ph, wrt);
+        Map<String, INDArray> sValues = sd.output(ph, new ArrayList<>(sOuts.keySet()));
+
+        Map<String, INDArray> eFeed = new HashMap<>();
+        feeds.forEach((k, f) -> eFeed.put(k, toNd(f, DataType.DOUBLE)));
+        double worst = 0;
+        try (EagerOps eops = new EagerOps(params, new LinkedHashMap<>(), eFeed, DataType.DOUBLE, true)) {
+            net.build(eops);
+            Map<String, EagerOps.Tensor> eOuts = new LinkedHashMap<>(eops.outputs());
+            eops.output("eager_check_loss", weightedSum(eops, eOuts, weights));
+            eops.backward("eager_check_loss");
+            Map<String, INDArray> eGrads = eops.gradients();
+            for (String name : sOuts.keySet()) {
+                worst = Math.max(worst, relDiff("output " + name, eops.output(name), sValues.get(name)));
+            }
+            for (String name : wrt) {
+                INDArray e = feeds.containsKey(name) ? eops.inputGradient(name) : eGrads.get(name);
+                if (e == null || sGrads.get(name) == null) {
+                    throw new AssertionError("gradient of " + name + ": eager " + (e != null) + ", SameDiff "
+                            + (sGrads.get(name) != null));
+                }
+                worst = Math.max(worst, relDiff("gradient of " + name, e, sGrads.get(name)));
+            }
+        }
+        return worst;
+    }
+
+    private static <T> T weightedSum(Ops<T> ops, Map<String, T> outs, Map<String, float[]> weights) {
+        T loss = null;
+        for (Map.Entry<String, T> e : outs.entrySet()) {
+            int[] s = ops.shape(e.getValue());
+            int[] all = new int[s.length];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            T prod = ops.mul(e.getValue(), ops.constant(weights.get(e.getKey()), s));
+            T term = s.length == 0 ? prod : ops.reduceSum(prod, false, all);
+            loss = loss == null ? term : ops.add(loss, term);
+        }
+        return loss;
+    }
+
+    private static double relDiff(String what, INDArray eager, INDArray sameDiff) {
+        double[] a = eager.castTo(DataType.DOUBLE).dup().data().asDouble();
+        double[] b = sameDiff.castTo(DataType.DOUBLE).dup().data().asDouble();
+        if (a.length != b.length) {
+            throw new AssertionError(what + ": eager has " + a.length + " values, SameDiff " + b.length);
+        }
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(Math.abs(b[i]), 1.0));
+        }
+        if (worst > 1e-6) {
+            System.out.println("  eager vs SameDiff, " + what + ": " + worst);
+        }
+        return worst;
+    }
+
     private static double lossValue(SameDiff sd, Map<String, INDArray> ph) {
         return sd.output(ph, "gradcheck_loss").get("gradcheck_loss").getDouble(0);
     }

@@ -27,6 +27,8 @@ class BlockParityTest {
         ParamStore params = new ParamStore(42);
         double diff = Backends.parity(net, params, feeds);
         double grad = Backends.gradCheck(net, params, feeds, 12, 7);
+        double eager = Backends.eagerVsSameDiff(net, params, feeds, 11);
+        assertThat(eager).as(label + " eager vs SameDiff").isLessThanOrEqualTo(1e-9);
         System.out.printf("%-28s parity max|diff| %.3e  grad max rel err %.3e  params %d%n", label, diff, grad, params.size());
         assertThat(diff).as(label + " parity").isLessThanOrEqualTo(PARITY);
         assertThat(grad).as(label + " gradient").isLessThanOrEqualTo(GRAD);

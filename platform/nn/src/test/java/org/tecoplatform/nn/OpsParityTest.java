@@ -18,6 +18,8 @@ class OpsParityTest {
         ParamStore params = new ParamStore(5);
         double diff = Backends.parity(net, params, feeds);
         double grad = Backends.gradCheck(net, params, feeds, 12, 9);
+        double eager = Backends.eagerVsSameDiff(net, params, feeds, 11);
+        assertThat(eager).as(label + " eager vs SameDiff").isLessThanOrEqualTo(1e-9);
         System.out.printf("%-28s parity max|diff| %.3e  grad max rel err %.3e%n", label, diff, grad);
         assertThat(diff).as(label + " parity").isLessThanOrEqualTo(1e-4);
         assertThat(grad).as(label + " gradient").isLessThanOrEqualTo(1e-5);

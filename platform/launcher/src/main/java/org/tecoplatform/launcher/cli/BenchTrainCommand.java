@@ -183,7 +183,7 @@ final class BenchTrainCommand implements Callable<Integer> {
                 opBytes += e.getValue()[2];
             }
         }
-        out.printf(Locale.ROOT, "  profile per step: ops %.1f ms of %.1f ms (the rest is SameDiff's bookkeeping and the optimiser),"
+        out.printf(Locale.ROOT, "  profile per step: ops %.1f ms of %.1f ms (the rest is the optimiser and the engine's bookkeeping),"
                 + " ops' outputs %.0f MB%n", opMs, stepMs, opBytes / 1e6);
         for (int by = 1; by <= 2; by++) {
             final int col = by;

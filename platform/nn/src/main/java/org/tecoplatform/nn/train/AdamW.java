@@ -135,8 +135,8 @@ public final class AdamW {
             String name = e.getKey();
             INDArray p = e.getValue();
             INDArray given = grads.get(name);
-            INDArray m = mu.computeIfAbsent(name, k -> p.ulike().assign(0));
-            INDArray v = nu.computeIfAbsent(name, k -> p.ulike().assign(0));
+            INDArray m = mu.computeIfAbsent(name, k -> zerosLike(p));
+            INDArray v = nu.computeIfAbsent(name, k -> zerosLike(p));
             if (FusedAdamW.fits(p) && FusedAdamW.fits(given) && FusedAdamW.fits(m) && FusedAdamW.fits(v)) {
                 fused.add(new FusedAdamW.Slot(p, given, m, v));
                 continue;
@@ -172,6 +172,13 @@ public final class AdamW {
         FusedAdamW.step(fused, settings.b1(), settings.b2(), settings.eps(), settings.weightDecay(), lr, bc1, bc2,
                 clip ? settings.clipNorm() / gNorm : 1.0);
         count = t;
+    }
+
+    /** A moment array: it outlives the step, so never in a step's workspace. */
+    private static INDArray zerosLike(INDArray p) {
+        try (var outside = org.nd4j.linalg.factory.Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+            return p.ulike().assign(0);
+        }
     }
 
     /** Closes {@code a} unless it is the caller's own array {@code given} (castTo to the same type returns it). */

@@ -15,12 +15,12 @@ import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
 /**
- * Where a SameDiff step spends its time and memory, by op type: calls, milliseconds inside the op
+ * Where a training step (SameDiff's, or the eager back end's) spends its time and memory, by op type: calls, milliseconds inside the op
  * and bytes of the arrays it returned (what the step allocates; SameDiff keeps most of them until the
  * step ends). Attach with {@code sd.addListeners(profile)}, run steps, read {@link #rows()}; the
  * step's wall time minus the ops' sum is SameDiff's own bookkeeping.
  */
-public final class OpProfile extends BaseListener {
+public final class OpProfile extends BaseListener implements org.tecoplatform.nn.EagerOps.OpListener {
 
     /** One op type: how often it ran, for how long, and the bytes of its outputs, summed. */
     public record Row(String op, long calls, double millis, long outputBytes) {
@@ -64,6 +64,16 @@ public final class OpProfile extends BaseListener {
             }
             key = sb.toString();
         }
+        long[] s = stats.computeIfAbsent(key, k -> new long[3]);
+        s[0]++;
+        s[1] += nanos;
+        s[2] += bytes;
+    }
+
+    /** An op of the eager back end (which times its ops itself). */
+    @Override
+    public void op(String op, String inputs, long nanos, long bytes) {
+        String key = byShape ? op + " " + inputs : op;
         long[] s = stats.computeIfAbsent(key, k -> new long[3]);
         s[0]++;
         s[1] += nanos;

@@ -5,7 +5,7 @@
  * exactly.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.tecoplatform.nn.train;
 
 import org.osgi.annotation.bundle.Export;

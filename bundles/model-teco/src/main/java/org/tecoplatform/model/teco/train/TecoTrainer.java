@@ -3,11 +3,10 @@ package org.tecoplatform.model.teco.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -16,17 +15,17 @@ import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.model.teco.TecoModel;
 import org.tecoplatform.model.teco.TrainingFeed;
 import org.tecoplatform.nn.ParamStore;
-import org.tecoplatform.nn.SameDiffOps;
+import org.tecoplatform.nn.EagerOps;
 import org.tecoplatform.nn.train.AdamW;
 import org.tecoplatform.nn.train.Checkpoints;
-import org.tecoplatform.nn.train.GradFunction;
+import org.tecoplatform.nn.train.EagerTraining;
 import org.tecoplatform.nn.train.LearningRateSchedule;
 import org.tecoplatform.nn.train.RunRng;
 import org.tecoplatform.nn.train.RunStart;
-import org.tecoplatform.nn.train.SameDiffTraining;
+import org.tecoplatform.nn.train.StepWorkspace;
 
 /**
- * TECO's training loop: SameDiff gradients of the model's loss, AdamW with the original's
+ * TECO's training loop: gradients of the model's loss on the eager back end ({@link EagerOps}), AdamW with the original's
  * warm-up + cosine schedule, a log row every {@code log_interval} steps, a checkpoint every
  * {@code save_interval} steps and at the end, resume from the newest complete checkpoint, and a
  * stop (without saving) when the loss stops being finite.
@@ -37,7 +36,7 @@ final class TecoTrainer {
     static final String CHECKPOINTS = "checkpoints";
     static final String MODEL_LINE = "# teco-model: ";
     static final String SECONDS_LINE = "# trained-seconds: ";
-    /** Steps between explicit garbage collections: SameDiff's off-heap intermediates are freed only by finalisation. */
+    /** Steps between explicit garbage collections: ND4J's small temporaries (masks) are freed only by finalisation. */
     private static final int GC_INTERVAL = 10;
 
     /** One log interval. */
@@ -87,11 +86,6 @@ final class TecoTrainer {
         long resumedFrom = step;
         Path lastCheckpoint = start.resumed() ? resumed.dir() : null;
 
-        SameDiffOps ops = new SameDiffOps(params, DataType.FLOAT);
-        model.training(ops, o.batchSize());
-        SameDiff sd = ops.sameDiff();
-        sd.setLossVariables(TecoModel.LOSS);
-
         double budget = o.maxMinutes() * 60;
         double[] elapsed = {priorSeconds};
         LearningRateSchedule base = "constant".equals(o.schedule())
@@ -103,11 +97,8 @@ final class TecoTrainer {
         if (resumed != null) {
             resumed.restoreInto(optimizer, rng);
         }
-        Map<String, INDArray> arrays = SameDiffTraining.parameterArrays(sd, params);
-        List<String> wrt = new ArrayList<>(arrays.keySet());
-        List<String> outs = List.of(TecoModel.LOSS, TecoModel.RECON_LOSS, TecoModel.TRANS_LOSS, TecoModel.COMMITMENT_LOSS,
-                TecoModel.CODEBOOK_LOSS, TecoModel.PERPLEXITY);
-        GradFunction.ensure(sd);
+        // The live parameters (float32, updated in place by AdamW); the first step fills it from the store.
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
 
         MetricsLog metrics = MetricsLog.open(stageDir, step);
         List<Report> reports = new ArrayList<>();
@@ -125,17 +116,22 @@ final class TecoTrainer {
             TokenWindows.Window w = windows.batch(o.seed(), step, o.batchSize());
             TrainingFeed feed = model.feed(w.codes(), w.actions(), o.batchSize(), StepRandom.of(o.seed(), step, StepRandom.FEED));
             Map<String, INDArray> ph = feed.placeholders(DataType.FLOAT);
-            OutAndGrad og = sd.calculateGradientsAndOutputs(ph, outs, wrt);
-            Map<String, INDArray> out = og.getOutputs();
-            LossParts parts = new LossParts(scalar(out, TecoModel.LOSS), scalar(out, TecoModel.RECON_LOSS),
-                    scalar(out, TecoModel.TRANS_LOSS), scalar(out, TecoModel.COMMITMENT_LOSS), scalar(out, TecoModel.CODEBOOK_LOSS),
-                    scalar(out, TecoModel.PERPLEXITY));
-            if (!parts.finite()) {
-                // Nothing of this step is applied or saved: the newest checkpoint stays the last good state.
-                throw new TrainingDivergedException(step + 1, parts, lastCheckpoint);
+            LossParts parts;
+            try (StepWorkspace ws = StepWorkspace.open("teco-train");
+                 EagerOps ops = new EagerOps(params, arrays, ph, DataType.FLOAT)) {
+                model.training(ops, o.batchSize());
+                parts = new LossParts(scalar(ops, TecoModel.LOSS), scalar(ops, TecoModel.RECON_LOSS),
+                        scalar(ops, TecoModel.TRANS_LOSS), scalar(ops, TecoModel.COMMITMENT_LOSS),
+                        scalar(ops, TecoModel.CODEBOOK_LOSS), scalar(ops, TecoModel.PERPLEXITY));
+                if (!parts.finite()) {
+                    // Nothing of this step is applied or saved: the newest checkpoint stays the last good state.
+                    throw new TrainingDivergedException(step + 1, parts, lastCheckpoint);
+                }
+                ops.backward(TecoModel.LOSS);
+                optimizer.step(arrays, ops.gradients());
+            } finally {
+                release(ph);
             }
-            optimizer.step(arrays, og.getGradients());
-            release(ph, og.getGradients(), out);
             step++;
             elapsed[0] = priorSeconds + (System.nanoTime() - runStart) / 1e9;
             sum = sum.plus(parts);
@@ -156,7 +152,7 @@ final class TecoTrainer {
                 intervalStart = now;
             }
             if (step % o.saveInterval() == 0 && step < o.totalSteps()) {
-                lastCheckpoint = save(checkpoints, step, ops, params, optimizer, rng, configText, modelKey, elapsed[0], o, listener);
+                lastCheckpoint = save(checkpoints, step, arrays, params, optimizer, rng, configText, modelKey, elapsed[0], o, listener);
             }
             listener.step(step);
         }
@@ -167,19 +163,19 @@ final class TecoTrainer {
             listener.report(r);
         }
         if (step > resumedFrom || lastCheckpoint == null) {
-            lastCheckpoint = save(checkpoints, step, ops, params, optimizer, rng, configText, modelKey, elapsed[0], o, listener);
+            lastCheckpoint = save(checkpoints, step, arrays, params, optimizer, rng, configText, modelKey, elapsed[0], o, listener);
         }
-        ops.copyParamsTo(params);
+        EagerTraining.copyParams(arrays, params);
         return new Result(params, step, resumedFrom, elapsed[0], last, byTime, lastCheckpoint, reports);
     }
 
-    private static double scalar(Map<String, INDArray> out, String name) {
-        return out.get(name).getDouble(0);
+    private static double scalar(EagerOps ops, String name) {
+        return ops.output(name).getDouble(0);
     }
 
-    private static Path save(Path root, long step, SameDiffOps ops, ParamStore params, AdamW optimizer, RunRng rng, String configText,
-                             String modelKey, double seconds, TrainOptions o, Listener listener) throws IOException {
-        ops.copyParamsTo(params);
+    private static Path save(Path root, long step, Map<String, INDArray> arrays, ParamStore params, AdamW optimizer, RunRng rng,
+                             String configText, String modelKey, double seconds, TrainOptions o, Listener listener) throws IOException {
+        EagerTraining.copyParams(arrays, params);
         String text = MODEL_LINE + modelKey + "\n" + SECONDS_LINE + String.format(Locale.ROOT, "%.3f", seconds) + "\n" + configText;
         Path dir = Checkpoints.save(root, step, params, optimizer, rng, text);
         listener.checkpoint(dir, params);
@@ -188,13 +184,11 @@ final class TecoTrainer {
         return dir;
     }
 
-    /** Frees this step's arrays now: left to the garbage collector, off-heap memory outgrows the machine. */
-    private static void release(Map<String, INDArray> ph, Map<String, INDArray> grads, Map<String, INDArray> outputs) {
-        for (Map<String, INDArray> m : List.of(ph, grads, outputs)) {
-            for (INDArray a : m.values()) {
-                if (a != null && a.closeable()) {
-                    a.close();
-                }
+    /** Frees the step's inputs now: left to the garbage collector, off-heap memory outgrows the machine. */
+    private static void release(Map<String, INDArray> ph) {
+        for (INDArray a : ph.values()) {
+            if (a != null && a.closeable()) {
+                a.close();
             }
         }
     }
