@@ -3,7 +3,11 @@ package org.tecoplatform.metrics.fvd;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.MetricScore;
 import org.tecoplatform.api.MetricSession;
@@ -15,6 +19,14 @@ import org.tecoplatform.api.Video;
  * The real video of a pair is embedded once even when several sets (the model's, the baseline's) get it.
  */
 final class FvdSession implements MetricSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FvdSession.class);
+
+    /**
+     * Features whose largest standard deviation across a set's videos is below this fraction of their
+     * magnitude (at least 1) do not depend on the videos: see {@link #unresponsive}.
+     */
+    static final double UNRESPONSIVE = 1e-5;
 
     record Options(int chunkSize, int minVideos, int bootstrap, double ciLevel, long seed, boolean kvd) {
     }
@@ -86,6 +98,7 @@ final class FvdSession implements MetricSession {
         }
         double[][] ra = r.toArray(new double[0][]);
         double[][] fa = f.toArray(new double[0][]);
+        unresponsive(set, ra, fa).ifPresent(LOG::warn);
         List<SetScore> out = new ArrayList<>();
         out.add(SetStatistics.score("fvd", FrechetDistance::of, ra, fa, options.chunkSize(), options.bootstrap(),
                 options.seed(), options.ciLevel()));
@@ -94,6 +107,43 @@ final class FvdSession implements MetricSession {
                     options.seed(), options.ciLevel()));
         }
         return out;
+    }
+
+    /**
+     * A warning when the I3D gave (nearly) the same features to every real and generated video of a set:
+     * then FVD and KVD are ~0 whatever the videos, which a random-weight or broken graph does (a
+     * full-width I3D with PyTorch's default init gives features that differ by ~1e-8 between pure noise
+     * and a smooth gradient). Real I3D features differ between videos by O(1).
+     */
+    static Optional<String> unresponsive(String set, double[][] real, double[][] fake) {
+        int n = real.length + fake.length;
+        int d = real[0].length;
+        double spread = 0;
+        double magnitude = 0;
+        for (int i = 0; i < d; i++) {
+            double sum = 0;
+            for (double[][] part : new double[][][] {real, fake}) {
+                for (double[] x : part) {
+                    sum += x[i];
+                    magnitude = Math.max(magnitude, Math.abs(x[i]));
+                }
+            }
+            double mean = sum / n;
+            double var = 0;
+            for (double[][] part : new double[][][] {real, fake}) {
+                for (double[] x : part) {
+                    var += (x[i] - mean) * (x[i] - mean);
+                }
+            }
+            spread = Math.max(spread, Math.sqrt(var / n));
+        }
+        if (spread > UNRESPONSIVE * Math.max(1, magnitude)) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "%s: the I3D gave the %d real and generated videos of set '%s' "
+                + "(nearly) the same features (largest standard deviation across videos %.3g, features up to %.3g), so "
+                + "FVD and KVD are ~0 whatever the videos: is the model folder a random-weight or broken I3D, or are "
+                + "all the videos alike?", FvdMetric.NAME, n, set, spread, magnitude));
     }
 
     @Override

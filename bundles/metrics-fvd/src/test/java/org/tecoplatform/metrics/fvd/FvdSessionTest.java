@@ -57,7 +57,11 @@ class FvdSessionTest {
             SetScore fvd = first.get(0);
             assertThat(fvd.chunks()).isEqualTo(2);
             assertThat(fvd.videos()).isEqualTo(8);
-            assertThat(fvd.value()).isGreaterThan(0);
+            // Far from 0: a random I3D whose features do not depend on the video gave ~1e-12 here, which
+            // passed "> 0" and printed as 0.0000 (FvdSession.unresponsive now warns about such a model).
+            System.out.printf("fvd on the fixture sets: %s%n", fvd);
+            assertThat(fvd.value()).isGreaterThan(1e-2);
+            assertThat(Math.abs(first.get(1).value())).as("kvd (unbiased: may be negative)").isGreaterThan(1e-4);
             assertThat(fvd.ciLow()).isLessThanOrEqualTo(fvd.ciHigh());
             assertThat(fvd.seed()).isEqualTo(3);
         }
@@ -66,6 +70,33 @@ class FvdSessionTest {
                 s.add("model", variant(i % 2, 7 * i), variant((i + 1) % 2, 7 * i + 3), 2);
             }
             assertThat(s.finish("model")).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void anI3dThatGivesEveryVideoTheSameFeaturesIsFlagged() throws Exception {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+        double[] base = rng.doubles(400, -0.2, 0.2).toArray();
+        double[][] a = new double[6][];
+        double[][] b = new double[6][];
+        for (int i = 0; i < 6; i++) {
+            a[i] = base.clone();
+            b[i] = base.clone();
+            for (int k = 0; k < 400; k++) {
+                a[i][k] += 3e-8 * rng.nextGaussian();
+                b[i][k] += 3e-8 * rng.nextGaussian();
+            }
+        }
+        assertThat(FvdSession.unresponsive("model", a, b)).hasValueSatisfying(w -> assertThat(w)
+                .contains("12 real and generated videos of set 'model'", "(nearly) the same features", "random-weight"));
+        try (NpzReader npz = NpzReader.open(I3dFixtures.npz())) {
+            float[] f = npz.read("features").toFloats();
+            double[][] two = new double[2][400];
+            for (int k = 0; k < 400; k++) {
+                two[0][k] = f[k];
+                two[1][k] = f[400 + k];
+            }
+            assertThat(FvdSession.unresponsive("model", new double[][] {two[0]}, new double[][] {two[1]})).isEmpty();
         }
     }
 

@@ -154,7 +154,17 @@ final class EvalCommand implements Callable<Integer> {
 
     /** A set score as compute_fvd.py prints it: mean +/- std over chunks of videos. */
     private static String meanStd(SetStats m) {
-        return String.format(Locale.ROOT, "%.4f +/- %.4f", m.value(), m.std());
+        return number(m.value()) + " +/- " + number(m.std());
+    }
+
+    /**
+     * Four decimals, as compute_fvd.py prints; values under 1e-3 (KVD often is, and a random-weight I3D
+     * gives FVD ~1e-12) with four significant digits, so that they do not print as a misleading 0.0000.
+     */
+    static String number(double v) {
+        double a = Math.abs(v);
+        return a == 0 || a >= 1e-3 || !Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v)
+                : String.format(Locale.ROOT, "%.4g", v);
     }
 
     /** How a set score was computed, and its bootstrap interval. */
@@ -162,8 +172,8 @@ final class EvalCommand implements Callable<Integer> {
         String chunks = String.format(Locale.ROOT, "(%d chunk%s of up to %d videos", m.chunks(), m.chunks() == 1 ? "" : "s",
                 m.chunkSize());
         return m.bootstrap() == 0 ? chunks + ")" : chunks + String.format(Locale.ROOT,
-                "; %.0f%% bootstrap CI [%.4f, %.4f], %d resamples, seed %d)", 100 * m.ciLevel(), m.ciLow(), m.ciHigh(),
-                m.bootstrap(), m.seed());
+                "; %.0f%% bootstrap CI [%s, %s], %d resamples, seed %d)", 100 * m.ciLevel(), number(m.ciLow()),
+                number(m.ciHigh()), m.bootstrap(), m.seed());
     }
 
     private static String meanStd(MetricStats m) {

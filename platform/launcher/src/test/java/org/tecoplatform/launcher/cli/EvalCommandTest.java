@@ -170,4 +170,18 @@ class EvalCommandTest {
         assertThat(text).contains("fvd        123.4567 +/- 2.5000     300.0000 +/- 0.0000",
                 "(2 chunks of up to 256 videos; 95% bootstrap CI [110.0000, 130.5000], 100 resamples, seed 42)");
     }
+
+    @Test
+    void tinySetScoresAreNotPrintedAsZero() {
+        // A random-weight I3D's FVD (7.4e-13) and a typical KVD (2.5e-4) printed as 0.0000 with %.4f.
+        var fvd = new org.tecoplatform.data.eval.SetStats(7.41207e-13, 0, 1, 256, 16, 1.5e-13, 2.25e-12, 0.95, 100, 0, false);
+        var kvd = new org.tecoplatform.data.eval.SetStats(2.5e-4, 1e-5, 1, 256, 16, -1e-4, 6e-4, 0.95, 100, 0, false);
+        var s = new org.tecoplatform.data.eval.EvalSummary("samples_36", 36, 38, 64, 64, 3, 16, 2, 0, java.util.Map.of(),
+                null, new java.util.LinkedHashMap<>(java.util.Map.of("fvd", fvd, "kvd", kvd)));
+        String text = EvalCommand.describe(s);
+        assertThat(text).contains("7.412e-13 +/- 0.0000", "CI [1.500e-13, 2.250e-12]", "0.0002500 +/- 1.000e-05",
+                "CI [-0.0001000, 0.0006000]").doesNotContain("0.0000 +/- 0.0000");
+        assertThat(EvalCommand.number(12.5)).isEqualTo("12.5000");
+        assertThat(EvalCommand.number(Double.NaN)).isEqualTo("NaN");
+    }
 }
