@@ -14,7 +14,11 @@ import java.util.Map;
  * {@code EvalSummary.writeAll}); a file holding a single summary ({@code EvalSummary.write}) is
  * read too. Per summary: {@code context_frames}, {@code frames}, {@code videos}, {@code metrics}
  * (name → {@code mean}, {@code std}, {@code count}, {@code per_frame}, {@code higher_is_better})
- * and optionally {@code baseline} ({@code method} and {@code metrics} of the same shape).
+ * and optionally {@code baseline} ({@code method} and {@code metrics} of the same shape); whole-set
+ * scores (FVD, KVD) under {@code sets} and {@code baseline.sets} (name → {@code value}, {@code std}
+ * over chunks, {@code chunks}, {@code chunk_size}, {@code videos}, {@code ci_low}, {@code ci_high},
+ * {@code ci_level}, {@code bootstrap}, {@code seed}, {@code higher_is_better}), absent when no set
+ * metric ran.
  */
 record EvalResults(List<Folder> folders) {
 
@@ -27,9 +31,27 @@ record EvalResults(List<Folder> folders) {
                  double finiteMean) {
     }
 
-    /** One samples folder's summary; {@code baselineMethod} is null when there is no baseline. */
+    /**
+     * One whole-set score (FVD, KVD): mean and std over chunks of videos, and the bootstrap interval
+     * ({@code ciLow}/{@code ciHigh} NaN when none was drawn).
+     */
+    record SetStat(double value, double std, int chunks, int chunkSize, int videos, double ciLow, double ciHigh,
+                   double ciLevel, int bootstrap, long seed, Boolean higherIsBetter) {
+    }
+
+    /**
+     * One samples folder's summary; {@code baselineMethod} is null when there is no baseline;
+     * {@code sets} and {@code baselineSets} are empty when no set metric ran.
+     */
     record Folder(String name, int contextFrames, int frames, int videos, int contextMismatches, Map<String, Stats> metrics,
-                  String baselineMethod, Map<String, Stats> baseline) {
+                  String baselineMethod, Map<String, Stats> baseline, Map<String, SetStat> sets,
+                  Map<String, SetStat> baselineSets) {
+
+        /** A folder without whole-set scores. */
+        Folder(String name, int contextFrames, int frames, int videos, int contextMismatches, Map<String, Stats> metrics,
+               String baselineMethod, Map<String, Stats> baseline) {
+            this(name, contextFrames, frames, videos, contextMismatches, metrics, baselineMethod, baseline, Map.of(), Map.of());
+        }
     }
 
     static EvalResults read(Path file) throws IOException {
@@ -61,7 +83,24 @@ record EvalResults(List<Folder> folders) {
         boolean hasBase = base != null && base.isObject();
         return new Folder(name, s.path("context_frames").asInt(-1), s.path("frames").asInt(-1), s.path("videos").asInt(-1),
                 s.path("context_mismatches").asInt(0), stats(s.get("metrics")), hasBase ? base.path("method").asText("baseline") : null,
-                hasBase ? stats(base.get("metrics")) : Map.of());
+                hasBase ? stats(base.get("metrics")) : Map.of(), sets(s.get("sets")),
+                hasBase ? sets(base.get("sets")) : Map.of());
+    }
+
+    private static Map<String, SetStat> sets(JsonNode sets) {
+        Map<String, SetStat> out = new LinkedHashMap<>();
+        if (sets == null || !sets.isObject()) {
+            return out;
+        }
+        for (Map.Entry<String, JsonNode> e : sets.properties()) {
+            JsonNode m = e.getValue();
+            JsonNode hib = m.get("higher_is_better");
+            out.put(e.getKey(), new SetStat(JsonFiles.number(m, "value"), JsonFiles.number(m, "std"), m.path("chunks").asInt(-1),
+                    m.path("chunk_size").asInt(-1), m.path("videos").asInt(-1), JsonFiles.number(m, "ci_low"),
+                    JsonFiles.number(m, "ci_high"), JsonFiles.number(m, "ci_level"), m.path("bootstrap").asInt(0),
+                    m.path("seed").asLong(0), hib != null && hib.isBoolean() ? hib.booleanValue() : null));
+        }
+        return out;
     }
 
     private static Map<String, Stats> stats(JsonNode metrics) {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * The eval stage's scores from {@code eval.json}: per samples folder a table of the model against
  * the copy-last-frame baseline (mean ± std over videos) and per metric the mean curve over the
- * frames after the context, model and baseline on one chart.
+ * frames after the context, model and baseline on one chart; whole-set scores (FVD, KVD) in a table
+ * of their own with their bootstrap intervals.
  */
 final class MetricsSection {
 
@@ -77,8 +78,11 @@ final class MetricsSection {
             }
             charts.add(curve(name, f.contextFrames(), m, base, baseName));
         }
-        b.append(t.render());
-        if (hasBaseline) {
+        if (!t.isEmpty()) {
+            b.append(t.render());
+        }
+        b.append(sets(f, baseName));
+        if (hasBaseline && !f.metrics().isEmpty()) {
             b.append(horizons(f));
         }
         b.append(HtmlReport.charts(charts));
@@ -100,6 +104,66 @@ final class MetricsSection {
     static String difference(EvalResults.Stats m, EvalResults.Stats base) {
         Compared c = Compared.of(m, base);
         return Numbers.format(c.model() - c.base()) + c.suffix();
+    }
+
+    /**
+     * The whole-set scores (FVD, KVD) of the model's videos and of the baseline's: mean ± std over
+     * chunks, the bootstrap interval, the difference and which is better (by the score's direction;
+     * "intervals overlap" when the two intervals do). Empty when no set metric ran.
+     */
+    static String sets(EvalResults.Folder f, String baseName) {
+        if (f.sets().isEmpty()) {
+            return "";
+        }
+        boolean hasBaseline = !f.baselineSets().isEmpty();
+        HtmlTable t = hasBaseline
+                ? new HtmlTable("Score", "Model", "Model CI", baseName, "Baseline CI", "Model − baseline", "Better")
+                : new HtmlTable("Score", "Model", "Model CI");
+        EvalResults.SetStat first = null;
+        for (Map.Entry<String, EvalResults.SetStat> e : f.sets().entrySet()) {
+            EvalResults.SetStat m = e.getValue();
+            first = first == null ? m : first;
+            String name = e.getKey() + arrow(m.higherIsBetter());
+            if (hasBaseline) {
+                EvalResults.SetStat base = f.baselineSets().get(e.getKey());
+                t.row(name, setCell(m), interval(m), base == null ? Numbers.NONE : setCell(base),
+                        base == null ? Numbers.NONE : interval(base),
+                        base == null ? Numbers.NONE : Numbers.format(m.value() - base.value()), better(m, base));
+            } else {
+                t.row(name, setCell(m), interval(m));
+            }
+        }
+        String how = String.format(java.util.Locale.ROOT, "Scores of the whole set of %s videos, as scripts/compute_fvd.py "
+                + "computes them: mean ± standard deviation over %s chunk%s of up to %s videos (every frame, context "
+                + "included)", count(first.videos()), count(first.chunks()), first.chunks() == 1 ? "" : "s",
+                count(first.chunkSize()));
+        how += first.bootstrap() > 0 ? String.format(java.util.Locale.ROOT, "; CI: %s%% percentile bootstrap, %s resamples "
+                + "of up to %s videos, seed %d.", Numbers.format(100 * first.ciLevel()), count(first.bootstrap()),
+                count(first.chunkSize()), first.seed()) : "; no bootstrap interval (bootstrap: 0).";
+        return "<h4>Whole set</h4>" + HtmlReport.note(how) + t.render();
+    }
+
+    private static String setCell(EvalResults.SetStat s) {
+        return s.chunks() > 1 ? Numbers.meanStd(s.value(), s.std()) : Numbers.format(s.value());
+    }
+
+    private static String interval(EvalResults.SetStat s) {
+        if (Double.isNaN(s.ciLow()) || Double.isNaN(s.ciHigh())) {
+            return Numbers.NONE;
+        }
+        return "[" + Numbers.format(s.ciLow()) + ", " + Numbers.format(s.ciHigh()) + "]";
+    }
+
+    /** Which set score is better, by its direction; "intervals overlap" added when both intervals do. */
+    static String better(EvalResults.SetStat m, EvalResults.SetStat base) {
+        if (base == null || m.higherIsBetter() == null || Double.isNaN(m.value()) || Double.isNaN(base.value())) {
+            return Numbers.NONE;
+        }
+        String which = m.value() == base.value() ? "tie" : (m.value() > base.value()) == m.higherIsBetter() ? "model" : "baseline";
+        boolean intervals = !Double.isNaN(m.ciLow()) && !Double.isNaN(m.ciHigh()) && !Double.isNaN(base.ciLow())
+                && !Double.isNaN(base.ciHigh());
+        boolean overlap = intervals && m.ciLow() <= base.ciHigh() && base.ciLow() <= m.ciHigh();
+        return overlap && !which.equals("tie") ? which + " (intervals overlap)" : which;
     }
 
     /** Generated-frame ranges of the horizon table: the first ten, then wider and wider. */

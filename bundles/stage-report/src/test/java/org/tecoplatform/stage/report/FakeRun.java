@@ -12,6 +12,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import org.tecoplatform.data.eval.EvalSummary;
 import org.tecoplatform.data.eval.MetricStats;
+import org.tecoplatform.data.eval.SetStats;
 
 /** A tiny run folder with every file the report reads, in the layouts the stages write them. */
 final class FakeRun {
@@ -80,6 +81,31 @@ final class FakeRun {
         EvalSummary s = new EvalSummary("samples_4", 4, 8, 16, 16, 3, 3, 1, 0, model,
                 new EvalSummary.Baseline(EvalSummary.Baseline.COPY_LAST_FRAME, copied));
         EvalSummary.writeAll(Map.of("samples_4", s), run.resolve("eval/eval.json"));
+    }
+
+    /**
+     * eval.json of a run scored with psnr, lpips and fvd: LPIPS per frame (lower is better) and FVD/KVD
+     * of the whole set, for two samples folders, as teco-data's EvalSummary writes them.
+     */
+    static void writeEvalWithLearnedMetrics(Path run) throws IOException {
+        Map<String, EvalSummary> all = new LinkedHashMap<>();
+        for (String name : java.util.List.of("samples_4", "samples_action_4")) {
+            Map<String, MetricStats> model = new LinkedHashMap<>();
+            model.put("psnr", new MetricStats(21.304, 0.4123, 32, new double[] {23.5, 21.0, 20.2, 19.4}, true));
+            model.put("lpips", new MetricStats(0.1234, 0.021, 32, new double[] {0.08, 0.11, 0.14, 0.16}, false));
+            Map<String, MetricStats> copied = new LinkedHashMap<>();
+            copied.put("psnr", new MetricStats(19.02, 0.37, 32, new double[] {22.0, 19.5, 18.1, 16.5}, true));
+            copied.put("lpips", new MetricStats(0.2345, 0.03, 32, new double[] {0.1, 0.2, 0.3, 0.33}, false));
+            Map<String, SetStats> sets = new LinkedHashMap<>();
+            sets.put("fvd", new SetStats(123.456, 0, 1, 256, 32, 110.25, 140.5, 0.95, 100, 7, false));
+            sets.put("kvd", new SetStats(0.000123, 0, 1, 256, 32, -0.0004, 0.0009, 0.95, 100, 7, false));
+            Map<String, SetStats> baseSets = new LinkedHashMap<>();
+            baseSets.put("fvd", new SetStats(456.75, 0, 1, 256, 32, 400.5, 520.25, 0.95, 100, 7, false));
+            baseSets.put("kvd", new SetStats(0.0005, 0, 1, 256, 32, 0.0001, 0.0012, 0.95, 100, 7, false));
+            all.put(name, new EvalSummary(name, 4, 8, 16, 16, 3, 32, 1, 0, model,
+                    new EvalSummary.Baseline(EvalSummary.Baseline.COPY_LAST_FRAME, copied, baseSets), sets));
+        }
+        EvalSummary.writeAll(all, run.resolve("eval/eval.json"));
     }
 
     /** A two-frame 8×4 animated GIF. */

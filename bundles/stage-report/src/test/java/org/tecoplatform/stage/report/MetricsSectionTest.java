@@ -25,6 +25,35 @@ class MetricsSectionTest {
     }
 
     @Test
+    void lowerIsBetterMetricsAreComparedTheOtherWayRound() {
+        EvalResults.Stats lpips = new EvalResults.Stats(0.12, 0.02, 8, new double[] {0.12}, false, 0, 0.12);
+        EvalResults.Stats copy = new EvalResults.Stats(0.23, 0.03, 8, new double[] {0.23}, false, 0, 0.23);
+        assertThat(MetricsSection.better(lpips, copy)).isEqualTo("model");
+        assertThat(MetricsSection.better(copy, lpips)).isEqualTo("baseline");
+        EvalResults.SetStat fvd = new EvalResults.SetStat(120, 5, 2, 256, 512, 100, 130, 0.95, 100, 0, false);
+        EvalResults.SetStat copyFvd = new EvalResults.SetStat(400, 9, 2, 256, 512, 380, 420, 0.95, 100, 0, false);
+        assertThat(MetricsSection.better(fvd, copyFvd)).isEqualTo("model");
+        assertThat(MetricsSection.better(copyFvd, fvd)).isEqualTo("baseline");
+        EvalResults.SetStat close = new EvalResults.SetStat(125, 5, 2, 256, 512, 105, 135, 0.95, 100, 0, false);
+        assertThat(MetricsSection.better(close, fvd)).isEqualTo("baseline (intervals overlap)");
+        EvalResults.SetStat noCi = new EvalResults.SetStat(125, 5, 2, 256, 512, Double.NaN, Double.NaN, 0.95, 0, 0, false);
+        assertThat(MetricsSection.better(noCi, fvd)).isEqualTo("baseline");
+        EvalResults.SetStat higher = new EvalResults.SetStat(0.9, 0, 1, 256, 16, Double.NaN, Double.NaN, 0.95, 0, 0, true);
+        EvalResults.SetStat lower = new EvalResults.SetStat(0.5, 0, 1, 256, 16, Double.NaN, Double.NaN, 0.95, 0, 0, true);
+        assertThat(MetricsSection.better(higher, lower)).isEqualTo("model");
+    }
+
+    @Test
+    void aFolderScoredOnlyWithFvdGetsTheWholeSetTableAndNoEmptyOnes() {
+        EvalResults.SetStat fvd = new EvalResults.SetStat(120.5, 4.25, 2, 256, 512, 100, 130, 0.95, 100, 3, false);
+        EvalResults.Folder f = new EvalResults.Folder("samples_36", 36, 300, 512, 0, java.util.Map.of(), "copy_last_frame",
+                java.util.Map.of(), java.util.Map.of("fvd", fvd), java.util.Map.of());
+        String html = MetricsSection.folder(f);
+        assertThat(html).contains("<h4>Whole set</h4>", "<td>fvd ↓</td><td>120.50 ± 4.25</td><td>[100, 130]</td>",
+                "2 chunks of up to 256 videos").doesNotContain("By horizon", "<th>Metric</th>", "<svg");
+    }
+
+    @Test
     void horizonBucketsAverageTheFiniteFramesOfEachRange() {
         double[] model = new double[30];
         double[] copy = new double[30];

@@ -71,6 +71,26 @@ class ReportStageTest {
     }
 
     @Test
+    void learnedMetricsGetTheirCurveAgainstTheBaselineAndTheWholeSetScoresTheirIntervals() throws Exception {
+        FakeRun.writeEvalWithLearnedMetrics(run);
+        String html = report(FakeRun.config());
+        // LPIPS: lower is better, so the model's lower mean wins; its curve has the baseline beside it.
+        assertThat(html).contains("<td>lpips ↓</td><td>0.12 ± 0.02</td><td>0.23 ± 0.03</td><td>-0.1111</td><td>model</td>",
+                "lpips per frame");
+        // FVD and KVD of each folder, model and baseline, with their intervals; KVD overlaps.
+        assertThat(html).contains("<h4>Whole set</h4>", "Score", "Model CI",
+                "<td>fvd ↓</td><td>123.5</td><td>[110.3, 140.5]</td><td>456.8</td><td>[400.5, 520.3]</td><td>-333.3</td><td>model</td>",
+                "<td>kvd ↓</td><td>1.230e-04</td><td>[-4.000e-04, 9.000e-04]</td><td>5.000e-04</td>",
+                "<td>model (intervals overlap)</td>",
+                "32 videos, as scripts/compute_fvd.py computes them", "95% percentile bootstrap, 100 resamples", "seed 7");
+        assertThat(html.split("<h4>Whole set</h4>", -1)).hasSize(3);
+        // Two folders x (psnr, lpips) curves, none for the set scores.
+        assertThat(Xml.count(html, "<svg ")).isEqualTo(4).isEqualTo(Xml.count(html, "</svg>"));
+        assertThat(html).doesNotContain("fvd per frame", "NaN", "Infinity");
+        Xml.parse(html);
+    }
+
+    @Test
     void onlyEvalGivesMetricsAndSaysTheRestIsMissing() throws Exception {
         FakeRun.writeEval(run);
         String html = report(FakeRun.config());
