@@ -38,6 +38,27 @@ class PreprocessTest {
     }
 
     @Test
+    void theSeparableResizeGivesTheKernelsValuesBitForBit() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+        int plane = Preprocess.SIZE * Preprocess.SIZE;
+        for (int[] hw : new int[][] {{64, 64}, {37, 50}, {300, 260}, {1, 7}, {224, 224}, {128, 96}}) {
+            int h = hw[0];
+            int w = hw[1];
+            byte[] px = new byte[3 * h * w * 3];
+            rng.nextBytes(px);
+            float[] fast = Preprocess.video(px, 3, h, w);
+            float[] kernel = new float[fast.length];
+            Preprocess.Axis ys = Preprocess.Axis.of(h, Preprocess.SIZE);
+            Preprocess.Axis xs = Preprocess.Axis.of(w, Preprocess.SIZE);
+            for (int t = 0; t < 3; t++) {
+                Preprocess.resizeFrame(px, t * h * w * 3, h, w, ys, xs, kernel, t * plane, 3 * plane, true);
+            }
+            // Arrays.equals on floats compares floatToIntBits: the very same values, not close ones.
+            assertThat(java.util.Arrays.equals(fast, kernel)).as("%dx%d", h, w).isTrue();
+        }
+    }
+
+    @Test
     void halfPixelPositionsAndScaling() {
         // 2 -> 4 pixels: sources -0.25, 0.25, 0.75, 1.25 -> (0,0,.75) (0,1,.25) (0,1,.75) (1,1,.25)
         Preprocess.Axis a = Preprocess.Axis.of(2, 4);
