@@ -3,10 +3,13 @@ package org.tecoplatform.nn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -14,50 +17,72 @@ import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMin;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.reduce.floating.Mean;
+import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.shape.OneHot;
-import org.nd4j.linalg.api.ops.impl.transforms.clip.ClipByValue;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Reverse;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.RSqrt;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Floor;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.ELU;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Erf;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Lowers {@link Ops} to eager ND4J computation with a reverse-mode tape: the training back end.
  * Every op runs as soon as the network calls it; ops that a parameter (or a trainable input)
  * reaches record how to send gradients back, and {@link #backward} walks that record in reverse.
  * One instance is one step: build the network on it, call {@link #backward}, read
- * {@link #gradients}, then {@link #close} frees every array the step made.
+ * {@link #gradients}, then {@link #close} hands every array the step made back to its
+ * {@link ArrayPool}.
  *
  * <p>Why not SameDiff's executor: on TECO's step its per-op bookkeeping cost a quarter of the
  * time, and its backward pass of broadcast products (a per-channel scale or bias) reduced over
- * strided axes at a few hundred MFLOP/s, the costliest op of the step. Here such reductions run
- * as a matrix product with a ones vector, and each gradient is computed only for the inputs that
- * need one. SameDiffOps stays the reference: the tests hold both back ends' gradients equal.
+ * strided axes at a few hundred MFLOP/s; ND4J's broadcasting arithmetic was 5–20× slower than
+ * the same work as a product with ones, which is how reductions and broadcasts run here.
+ * Gradients are computed only for the inputs that need one.
+ *
+ * <p>Memory: every array comes from the pool, written by ops with explicit outputs. During
+ * {@link #backward}, the arrays made in the forward pass of the op just differentiated (and
+ * the backward temporaries no gradient refers to) go back to the pool at once: no earlier op
+ * can refer to them, so the step's peak is the forward activations plus the live gradients,
+ * as in PyTorch. Outputs stay until {@link #close}.
+ *
+ * <p>SameDiffOps stays the reference: the tests hold both back ends' gradients equal.
  */
 public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
 
     /** A value of the step, with its static shape and, after {@link #backward}, its gradient. */
     public static final class Tensor {
-        private final INDArray value;
+        private INDArray value;
         private final int[] shape;
         private final boolean needsGrad;
         private final Float scalar;
+        /** A one-hot not made yet: its indices (shape without the last axis) and depth; see {@link #oneHot}. */
+        private final INDArray oneHotIds;
+        private final int depth;
         private INDArray grad;
 
         private Tensor(INDArray value, int[] shape, boolean needsGrad, Float scalar) {
+            this(value, shape, needsGrad, scalar, null, 0);
+        }
+
+        private Tensor(INDArray value, int[] shape, boolean needsGrad, Float scalar, INDArray oneHotIds, int depth) {
             this.value = value;
             this.shape = shape.clone();
             this.needsGrad = needsGrad;
             this.scalar = scalar;
-        }
-
-        /** The value (valid until the step is closed). */
-        public INDArray value() {
-            return value;
+            this.oneHotIds = oneHotIds;
+            this.depth = depth;
         }
     }
 
@@ -66,7 +91,8 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         INDArray[] apply(INDArray g);
     }
 
-    private record Node(String op, Tensor out, Tensor[] in, Backward back) {
+    /** A recorded op; {@code allocFrom..allocTo} are the indices in {@link #owned} of the arrays its forward pass made. */
+    private record Node(String op, Tensor out, Tensor[] in, Backward back, int allocFrom, int allocTo) {
     }
 
     /** Told each op's time and output size, for profiles ({@code teco bench train --profile}). */
@@ -85,12 +111,20 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     private final Map<String, INDArray> feed;
     private final DataType dtype;
     private final boolean trainableInputs;
+    private final ArrayPool pool;
     private final Map<String, Tensor> paramTensors = new LinkedHashMap<>();
     private final Map<String, Tensor> inputTensors = new LinkedHashMap<>();
     private final Map<String, Tensor> outputs = new LinkedHashMap<>();
     private final List<Node> tape = new ArrayList<>();
+    /** Every pool array this step took, in order; null once handed back. */
     private final List<INDArray> owned = new ArrayList<>();
-    private final Map<String, INDArray> ones = new java.util.HashMap<>();
+    private final Map<DataBuffer, Integer> ownedIndex = new IdentityHashMap<>();
+    private final Map<DataBuffer, Boolean> pinned = new IdentityHashMap<>();
+    /** How many tensors' gradients refer to each buffer (a gradient may be another's, or a view of it). */
+    private final Map<DataBuffer, Integer> gradRefs = new IdentityHashMap<>();
+    private final Map<String, INDArray> ones = new HashMap<>();
+    private final List<INDArray> cached = new ArrayList<>();
+    private int recordedUpTo;
     private boolean closed;
     private OpListener listener;
     private long mark = System.nanoTime();
@@ -102,14 +136,21 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
      *                    is added from {@code params}
      * @param feed        the step's inputs by name: index inputs as integers, float inputs in any
      *                    floating type (cast to {@code dtype}), byte inputs as uint8
+     * @param pool        where the step's arrays come from and go back to (keep one across steps)
      */
+    public EagerOps(ParamStore params, Map<String, INDArray> paramArrays, Map<String, INDArray> feed, DataType dtype,
+            ArrayPool pool) {
+        this(params, paramArrays, feed, dtype, pool, false);
+    }
+
+    /** A step with its own pool (tests, one-off steps). */
     public EagerOps(ParamStore params, Map<String, INDArray> paramArrays, Map<String, INDArray> feed, DataType dtype) {
-        this(params, paramArrays, feed, dtype, false);
+        this(params, paramArrays, feed, dtype, new ArrayPool(), false);
     }
 
     /** With {@code trainableInputs}, float inputs get gradients too ({@link #inputGradient}), for gradient checks. */
     public EagerOps(ParamStore params, Map<String, INDArray> paramArrays, Map<String, INDArray> feed, DataType dtype,
-            boolean trainableInputs) {
+            ArrayPool pool, boolean trainableInputs) {
         if (dtype != DataType.FLOAT && dtype != DataType.DOUBLE) {
             throw new IllegalArgumentException("float or double, not " + dtype);
         }
@@ -117,6 +158,7 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         this.paramArrays = paramArrays;
         this.feed = feed;
         this.dtype = dtype;
+        this.pool = pool;
         this.trainableInputs = trainableInputs;
     }
 
@@ -142,7 +184,7 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         if (t == null) {
             throw new IllegalArgumentException("no output " + name + "; declared: " + outputs.keySet());
         }
-        return t.value;
+        return val(t);
     }
 
     /** The parameters the step read, by name, in first-use order. */
@@ -154,53 +196,94 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
 
     /**
      * Back-propagates from the named scalar output: afterwards {@link #gradients} and
-     * {@link #inputGradient} hold d output / d parameter and d output / d input.
+     * {@link #inputGradient} hold d output / d parameter and d output / d input. Intermediate
+     * values go back to the pool as it goes: call once per step.
      */
     public void backward(String output) {
         Tensor loss = outputs.get(output);
         if (loss == null) {
             throw new IllegalArgumentException("no output " + output + "; declared: " + outputs.keySet());
         }
-        if (loss.value.length() != 1) {
+        if (val(loss).length() != 1) {
             throw new IllegalArgumentException("output " + output + " is not a scalar: " + Arrays.toString(loss.shape));
         }
-        loss.grad = own(Nd4j.ones(dtype, loss.value.shape()));
+        loss.grad = alloc(val(loss).shape()).assign(1.0);
+        ref(loss.grad, 1);
         for (int i = tape.size() - 1; i >= 0; i--) {
             Node n = tape.get(i);
             INDArray g = n.out.grad;
-            if (g == null) {
-                continue;
-            }
-            long t0 = listener == null ? 0 : System.nanoTime();
-            INDArray[] gs = n.back.apply(g);
-            long bytes = 0;
-            for (int j = 0; j < n.in.length; j++) {
-                Tensor in = n.in[j];
-                if (in.needsGrad && gs[j] != null) {
-                    accumulate(in, gs[j]);
-                    bytes += gs[j].length() * gs[j].dataType().width();
+            if (g != null) {
+                long t0 = listener == null ? 0 : System.nanoTime();
+                int from = owned.size();
+                INDArray[] gs = n.back.apply(g);
+                long bytes = 0;
+                for (int j = 0; j < n.in.length; j++) {
+                    Tensor in = n.in[j];
+                    if (in.needsGrad && gs[j] != null) {
+                        accumulate(in, gs[j]);
+                        bytes += gs[j].length() * gs[j].dataType().width();
+                    }
+                }
+                n.out.grad = null;
+                ref(g, -1);
+                // backward temporaries no gradient refers to, and g itself once nothing refers to it
+                for (int k = from; k < owned.size(); k++) {
+                    INDArray a = owned.get(k);
+                    if (a != null && !gradRefs.containsKey(ArrayPool.base(a))) {
+                        handBack(k);
+                    }
+                }
+                if (listener != null) {
+                    listener.op(n.op + "_bp", shapes(n.in), System.nanoTime() - t0, bytes);
                 }
             }
-            if (listener != null) {
-                listener.op(n.op + "_bp", shapes(n.in), System.nanoTime() - t0, bytes);
+            // Nothing earlier in the tape can refer to what this op's forward pass made.
+            for (int k = n.allocFrom; k < n.allocTo; k++) {
+                INDArray a = owned.get(k);
+                if (a != null && !pinned.containsKey(ArrayPool.base(a)) && !gradRefs.containsKey(ArrayPool.base(a))) {
+                    handBack(k);
+                }
             }
         }
     }
 
     private void accumulate(Tensor t, INDArray g) {
-        if (g.length() != t.value.length()) {
+        if (g.length() != val(t).length()) {
             throw new IllegalStateException("gradient of " + g.length() + " values for a tensor of shape "
                     + Arrays.toString(t.shape));
         }
-        INDArray shaped = Arrays.equals(g.shape(), t.value.shape()) ? g : g.reshape('c', t.value.shape());
-        // Never in place: the first gradient may be a view shared with another tensor's.
-        t.grad = t.grad == null ? shaped : own(t.grad.add(shaped));
+        INDArray shaped = Arrays.equals(g.shape(), val(t).shape()) ? g : contiguous(g).reshape('c', val(t).shape());
+        if (t.grad == null) {
+            t.grad = shaped;
+            ref(shaped, 1);
+        } else {
+            // Never in place: the first gradient may be a view shared with another tensor's.
+            INDArray sum = t.grad.add(shaped, alloc(val(t).shape()));
+            ref(t.grad, -1);
+            t.grad = sum;
+            ref(sum, 1);
+        }
+    }
+
+    /** Counts a gradient's reference to its buffer; the buffer goes back to the pool when none is left. */
+    private void ref(INDArray a, int delta) {
+        DataBuffer b = ArrayPool.base(a);
+        int n = gradRefs.getOrDefault(b, 0) + delta;
+        if (n > 0) {
+            gradRefs.put(b, n);
+            return;
+        }
+        gradRefs.remove(b);
+        Integer k = ownedIndex.get(b);
+        if (k != null && !pinned.containsKey(b)) {
+            handBack(k);
+        }
     }
 
     /** d output / d parameter for every parameter the step read (zeros where the output does not depend on it). */
     public Map<String, INDArray> gradients() {
         Map<String, INDArray> out = new LinkedHashMap<>();
-        paramTensors.forEach((name, t) -> out.put(name, t.grad != null ? t.grad : own(Nd4j.zeros(dtype, t.value.shape()))));
+        paramTensors.forEach((name, t) -> out.put(name, t.grad != null ? t.grad : alloc(val(t).shape()).assign(0)));
         return out;
     }
 
@@ -210,32 +293,66 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         if (t == null) {
             throw new IllegalArgumentException("no input " + name);
         }
-        return t.grad != null ? t.grad : own(Nd4j.zeros(dtype, t.value.shape()));
+        return t.grad != null ? t.grad : alloc(val(t).shape()).assign(0);
     }
 
-    /** Frees every array this step made (parameters and the feed stay). */
+    /** Hands every array this step made back to the pool (parameters and the feed stay). */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        for (INDArray a : owned) {
-            if (a.closeable()) {
-                a.close();
+        for (int k = 0; k < owned.size(); k++) {
+            if (owned.get(k) != null) {
+                handBack(k);
             }
         }
+        cached.forEach(pool::give);
+        cached.clear();
         owned.clear();
+        ownedIndex.clear();
         tape.clear();
     }
 
     // ---- bookkeeping ----
 
-    private INDArray own(INDArray a) {
-        if (!a.isView()) {
-            owned.add(a);
-        }
+    /** A new c-ordered array of the step's type from the pool (contents undefined). */
+    private INDArray alloc(long... shape) {
+        return alloc(dtype, shape);
+    }
+
+    private INDArray alloc(DataType type, long... shape) {
+        INDArray a = pool.take(type, shape);
+        ownedIndex.put(ArrayPool.base(a), owned.size());
+        owned.add(a);
         return a;
+    }
+
+    private INDArray alloc(int[] shape) {
+        return alloc(Shapes.longs(shape));
+    }
+
+    private void handBack(int k) {
+        INDArray a = owned.get(k);
+        ownedIndex.remove(ArrayPool.base(a));
+        pool.give(a);
+        owned.set(k, null);
+    }
+
+    /** The value of {@code t}, making a deferred one-hot now. */
+    private INDArray val(Tensor t) {
+        if (t.value == null) {
+            INDArray v = alloc(t.shape);
+            Nd4j.exec(new OneHot(t.oneHotIds, v, t.depth));
+            t.value = v;
+        }
+        return t.value;
+    }
+
+    /** The value of an output (valid until the step is closed). */
+    public INDArray value(Tensor t) {
+        return val(t);
     }
 
     private Tensor leaf(INDArray v, int[] shape, boolean needsGrad) {
@@ -257,7 +374,8 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
             mark = now;
         }
         if (needs) {
-            tape.add(new Node(op, out, in, back));
+            tape.add(new Node(op, out, in, back, recordedUpTo, owned.size()));
+            recordedUpTo = owned.size();
         }
         return out;
     }
@@ -273,17 +391,22 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         return sb.toString();
     }
 
-    private INDArray exec(DynamicCustomOp op) {
-        INDArray[] out = Nd4j.exec(op);
-        return own(out[0]);
+    private INDArray contiguous(INDArray x) {
+        return x.ordering() == 'c' && !x.isView() ? x : alloc(x.dataType(), x.shape()).assign(x);
     }
 
-    private INDArray[] execAll(DynamicCustomOp op) {
-        INDArray[] out = Nd4j.exec(op);
-        for (INDArray a : out) {
-            own(a);
-        }
-        return out;
+    /** Ones of the given shape, made once per step. */
+    private INDArray ones(long... shape) {
+        return ones.computeIfAbsent(Arrays.toString(shape), k -> {
+            INDArray a = pool.take(dtype, shape).assign(1.0);
+            cached.add(a);
+            return a;
+        });
+    }
+
+    private INDArray exec(DynamicCustomOp op) {
+        Nd4j.exec(op);
+        return op.getOutputArgument(0);
     }
 
     // ---- graph boundary ----
@@ -313,7 +436,7 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     @Override
     public Tensor input(String name, int... shape) {
         INDArray a = fed(name, shape);
-        INDArray v = a.dataType() == dtype ? a : own(a.castTo(dtype));
+        INDArray v = a.dataType() == dtype ? a : alloc(shape).assign(a);
         Tensor t = leaf(v, shape, trainableInputs);
         inputTensors.put(name, t);
         return t;
@@ -331,6 +454,7 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     @Override
     public void output(String name, Tensor x) {
         outputs.put(name, x);
+        pinned.put(ArrayPool.base(val(x)), Boolean.TRUE);
     }
 
     @Override
@@ -346,7 +470,7 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         INDArray arr = paramArrays.get(name);
         if (arr == null) {
             float[] data = params.getOrCreate(name, shape, init);
-            // Parameters outlive the step: never in the step's workspace.
+            // Parameters outlive the step: never in a workspace or the pool.
             try (var outside = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 INDArray a = Nd4j.create(data, Shapes.longs(shape), 'c');
                 arr = dtype == DataType.FLOAT ? a : a.castTo(dtype);
@@ -363,14 +487,19 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
 
     @Override
     public Tensor constant(float[] data, int... shape) {
-        INDArray a = own(Nd4j.create(data, Shapes.longs(shape), 'c'));
-        return leaf(dtype == DataType.FLOAT ? a : own(a.castTo(dtype)), shape, false);
+        INDArray a = alloc(shape);
+        if (dtype == DataType.FLOAT) {
+            a.data().setData(data);
+        } else {
+            a.assign(Nd4j.create(data, Shapes.longs(shape), 'c'));
+        }
+        return leaf(a, shape, false);
     }
 
     /** A one-element constant: arithmetic with it runs as ND4J's scalar ops (no broadcast, no reduction backward). */
     @Override
     public Tensor scalar(float value) {
-        return new Tensor(own(Nd4j.scalar(dtype, value).reshape(1)), new int[] {1}, false, value);
+        return new Tensor(alloc(1).assign(value), new int[] {1}, false, value);
     }
 
     private static Float scalarOf(Tensor x, Tensor other) {
@@ -383,14 +512,14 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     public Tensor add(Tensor a, Tensor b) {
         Float sb = scalarOf(b, a);
         if (sb != null) {
-            return result("add", own(a.value.add(sb)), a.shape, g -> new INDArray[] {g, null}, a, b);
+            return result("add", val(a).add(sb, alloc(a.shape)), a.shape, g -> new INDArray[] {g, null}, a, b);
         }
         Float sa = scalarOf(a, b);
         if (sa != null) {
-            return result("add", own(b.value.add(sa)), b.shape, g -> new INDArray[] {null, g}, a, b);
+            return result("add", val(b).add(sa, alloc(b.shape)), b.shape, g -> new INDArray[] {null, g}, a, b);
         }
         int[] out = Shapes.broadcast(a.shape, b.shape);
-        INDArray v = binary("add", a, b, out);
+        INDArray v = binary('+', val(a), val(b), out);
         return result("add", v, out, g -> new INDArray[] {a.needsGrad ? sumTo(g, a.shape) : null,
                 b.needsGrad ? sumTo(g, b.shape) : null}, a, b);
     }
@@ -399,88 +528,81 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     public Tensor sub(Tensor a, Tensor b) {
         Float sb = scalarOf(b, a);
         if (sb != null) {
-            return result("sub", own(a.value.sub(sb)), a.shape, g -> new INDArray[] {g, null}, a, b);
+            return result("sub", val(a).sub(sb, alloc(a.shape)), a.shape, g -> new INDArray[] {g, null}, a, b);
         }
         Float sa = scalarOf(a, b);
         if (sa != null) {
-            return result("sub", own(b.value.rsub(sa)), b.shape, g -> new INDArray[] {null, own(g.neg())}, a, b);
+            return result("sub", val(b).rsub(sa, alloc(b.shape)), b.shape,
+                    g -> new INDArray[] {null, g.mul(-1.0, alloc(g.shape()))}, a, b);
         }
         int[] out = Shapes.broadcast(a.shape, b.shape);
-        INDArray v = binary("subtract", a, b, out);
+        INDArray v = binary('-', val(a), val(b), out);
         return result("sub", v, out, g -> new INDArray[] {a.needsGrad ? sumTo(g, a.shape) : null,
-                b.needsGrad ? own(sumTo(g, b.shape).neg()) : null}, a, b);
+                b.needsGrad ? negate(sumTo(g, b.shape)) : null}, a, b);
+    }
+
+    private INDArray negate(INDArray x) {
+        return x.mul(-1.0, alloc(x.shape()));
     }
 
     @Override
     public Tensor mul(Tensor a, Tensor b) {
         Float sb = scalarOf(b, a);
         if (sb != null) {
-            return result("mul", own(a.value.mul(sb)), a.shape, g -> new INDArray[] {own(g.mul(sb)), null}, a, b);
+            return result("mul", val(a).mul(sb, alloc(a.shape)), a.shape,
+                    g -> new INDArray[] {g.mul(sb, alloc(g.shape())), null}, a, b);
         }
         Float sa = scalarOf(a, b);
         if (sa != null) {
-            return result("mul", own(b.value.mul(sa)), b.shape, g -> new INDArray[] {null, own(g.mul(sa))}, a, b);
+            return result("mul", val(b).mul(sa, alloc(b.shape)), b.shape,
+                    g -> new INDArray[] {null, g.mul(sa, alloc(g.shape()))}, a, b);
         }
         int[] out = Shapes.broadcast(a.shape, b.shape);
-        INDArray v = binary("multiply", a, b, out);
+        INDArray v = binary('*', val(a), val(b), out);
         return result("mul", v, out, g -> new INDArray[] {
-            a.needsGrad ? sumTo(product(g, b.value, out), a.shape) : null,
-            b.needsGrad ? sumTo(product(g, a.value, out), b.shape) : null}, a, b);
+            a.needsGrad ? sumTo(binary('*', g, val(b), out), a.shape) : null,
+            b.needsGrad ? sumTo(binary('*', g, val(a), out), b.shape) : null}, a, b);
     }
 
     @Override
     public Tensor div(Tensor a, Tensor b) {
         Float sb = scalarOf(b, a);
         if (sb != null) {
-            return result("div", own(a.value.div(sb)), a.shape, g -> new INDArray[] {own(g.div(sb)), null}, a, b);
+            return result("div", val(a).div(sb, alloc(a.shape)), a.shape,
+                    g -> new INDArray[] {g.div(sb, alloc(g.shape())), null}, a, b);
         }
         Float sa = scalarOf(a, b);
         if (sa != null) {
             // y = s / b: dy/db = −y / b
-            INDArray y = own(b.value.rdiv(sa));
-            return result("div", y, b.shape, g -> new INDArray[] {null, own(g.mul(y).divi(b.value).negi())}, a, b);
+            INDArray y = val(b).rdiv(sa, alloc(b.shape));
+            return result("div", y, b.shape, g -> {
+                INDArray d = g.mul(y, alloc(g.shape()));
+                return new INDArray[] {null, d.divi(val(b)).muli(-1.0)};
+            }, a, b);
         }
         int[] out = Shapes.broadcast(a.shape, b.shape);
-        INDArray v = binary("divide", a, b, out);
+        INDArray v = binary('/', val(a), val(b), out);
         return result("div", v, out, g -> new INDArray[] {
-            a.needsGrad ? sumTo(quotient(g, b.value, out), a.shape) : null,
-            b.needsGrad ? own(sumTo(quotient(product(g, v, out), b.value, out), b.shape).neg()) : null}, a, b);
+            a.needsGrad ? sumTo(binary('/', g, val(b), out), a.shape) : null,
+            b.needsGrad ? negate(sumTo(binary('/', binary('*', g, v, out), val(b), out), b.shape)) : null}, a, b);
     }
 
-    private INDArray binary(String op, Tensor a, Tensor b, int[] out) {
-        if (Arrays.equals(a.shape, b.shape)) {
-            INDArray x = a.value;
-            INDArray y = b.value;
-            return own(switch (op) {
-                case "add" -> x.add(y);
-                case "subtract" -> x.sub(y);
-                case "multiply" -> x.mul(y);
-                default -> x.div(y);
-            });
-        }
+    /**
+     * x ∘ y with numpy broadcasting to {@code out}: operands are first broadcast to the full shape
+     * with products of ones, then combined element-wise (ND4J's broadcasting arithmetic was ~20×
+     * slower than expand + element-wise).
+     */
+    private INDArray binary(char op, INDArray x, INDArray y, int[] out) {
         long[] o = Shapes.longs(out);
-        INDArray x = Arrays.equals(a.value.shape(), o) ? a.value : broadcastTo(a.value, o);
-        INDArray y = Arrays.equals(b.value.shape(), o) ? b.value : broadcastTo(b.value, o);
-        return own(switch (op) {
-            case "add" -> x.add(y);
-            case "subtract" -> x.sub(y);
-            case "multiply" -> x.mul(y);
-            default -> x.div(y);
-        });
-    }
-
-    /** g · x with x broadcast to g's shape (ND4J's broadcasting multiply was ~20× slower than expand + multiply). */
-    private INDArray product(INDArray g, INDArray x, int[] out) {
-        return own(g.mul(Arrays.equals(g.shape(), x.shape()) ? x : broadcastTo(x, g.shape())));
-    }
-
-    private INDArray quotient(INDArray g, INDArray x, int[] out) {
-        return own(g.div(Arrays.equals(g.shape(), x.shape()) ? x : broadcastTo(x, g.shape())));
-    }
-
-    /** Ones of the given shape, made once per step. */
-    private INDArray ones(long... shape) {
-        return ones.computeIfAbsent(Arrays.toString(shape), k -> own(Nd4j.ones(dtype, shape)));
+        INDArray a = Arrays.equals(x.shape(), o) ? x : broadcastTo(x, o);
+        INDArray b = Arrays.equals(y.shape(), o) ? y : broadcastTo(y, o);
+        INDArray z = alloc(o);
+        return switch (op) {
+            case '+' -> a.add(b, z);
+            case '-' -> a.sub(b, z);
+            case '*' -> a.mul(b, z);
+            default -> a.div(b, z);
+        };
     }
 
     /** Sums {@code g} down to {@code shape} (the reverse of broadcasting). */
@@ -541,24 +663,28 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
             INDArray c = contiguous(v);
             if (sum) {
                 if (a == 1) {
-                    v = own(Nd4j.gemm(c.reshape('c', r, k), ones(r, 1), true, false));
+                    v = Nd4j.gemm(c.reshape('c', r, k), ones(r, 1), alloc(k, 1), true, false, 1.0, 0.0);
                 } else if (k == 1) {
-                    v = own(Nd4j.gemm(c.reshape('c', a, r), ones(r, 1), false, false));
+                    v = Nd4j.gemm(c.reshape('c', a, r), ones(r, 1), alloc(a, 1), false, false, 1.0, 0.0);
                 } else if (a <= 256) {
-                    v = exec(DynamicCustomOp.builder("matmul").addInputs(ones(a, 1, r), c.reshape('c', a, r, k)).build());
+                    v = exec(DynamicCustomOp.builder("matmul").addInputs(ones(a, 1, r), c.reshape('c', a, r, k))
+                            .addOutputs(alloc(a, 1, k)).build());
                 } else {
-                    v = own(c.reshape('c', a, r, k).sum(true, 1));
+                    INDArray z = alloc(a, 1, k);
+                    Nd4j.exec(new Sum(c.reshape('c', a, r, k), z, true, 1));
+                    v = z;
                 }
             } else {
                 if (a == 1) {
-                    v = own(Nd4j.gemm(ones(r, 1), c.reshape('c', 1, k), false, false));
+                    v = Nd4j.gemm(ones(r, 1), c.reshape('c', 1, k), alloc(r, k), false, false, 1.0, 0.0);
                 } else if (k == 1) {
-                    v = own(Nd4j.gemm(c.reshape('c', a, 1), ones(r, 1), false, true));
+                    v = Nd4j.gemm(c.reshape('c', a, 1), ones(r, 1), alloc(a, r), false, true, 1.0, 0.0);
                 } else if (a <= 256) {
-                    v = exec(DynamicCustomOp.builder("matmul").addInputs(ones(a, r, 1), c.reshape('c', a, 1, k)).build());
+                    v = exec(DynamicCustomOp.builder("matmul").addInputs(ones(a, r, 1), c.reshape('c', a, 1, k))
+                            .addOutputs(alloc(a, r, k)).build());
                 } else {
                     v = exec(DynamicCustomOp.builder("tile").addInputs(c.reshape('c', a, 1, k))
-                            .addIntegerArguments(1, (int) r, 1).build());
+                            .addIntegerArguments(1, (int) r, 1).addOutputs(alloc(a, r, k)).build());
                 }
             }
             v = v.reshape('c', cur);
@@ -572,33 +698,56 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     @Override
     public Tensor matmul(Tensor a, Tensor b) {
         int[] out = Shapes.matmul(a.shape, b.shape);
-        INDArray v = mm(a.value, b.value, false, false);
+        if (a.value == null && a.shape.length == 2 && b.shape.length == 2 && inRange(a.oneHotIds, a.depth)) {
+            return lookUp(a, b, out);
+        }
+        INDArray v = mm(val(a), val(b), false, false, out);
         return result("matmul", v, out, g -> new INDArray[] {
-            a.needsGrad ? mm(g, b.value, false, true) : null,
-            b.needsGrad ? mm(a.value, g, true, false) : null}, a, b);
+            a.needsGrad ? mm(g, val(b), false, true, a.shape) : null,
+            b.needsGrad ? mm(val(a), g, true, false, b.shape) : null}, a, b);
     }
 
-    private INDArray mm(INDArray x, INDArray y, boolean tx, boolean ty) {
+    private static boolean inRange(INDArray ids, int depth) {
+        return ids.length() == 0 || (ids.minNumber().longValue() >= 0 && ids.maxNumber().longValue() < depth);
+    }
+
+    /**
+     * one-hot(ids) · table as rows of the table (a gather). The table's gradient is
+     * one-hot(ids)ᵀ · g with the one-hot made for that product only: ND4J's segment sum gave wrong
+     * sums on some inputs (measured against this product), and a product sums in a fixed order,
+     * so a resumed run stays bit-identical.
+     */
+    private Tensor lookUp(Tensor oneHot, Tensor table, int[] out) {
+        INDArray ids = oneHot.oneHotIds.reshape('c', new long[] {oneHot.oneHotIds.length()});
+        INDArray v = alloc(out);
+        Nd4j.exec(DynamicCustomOp.builder("gather").addInputs(val(table), ids).addIntegerArguments(0).addOutputs(v).build());
+        return result("lookUp", v, out, g -> {
+            // A one-hot of its own: the tensor's (if another op made it later) may already be back in the pool.
+            INDArray oh = alloc(oneHot.shape);
+            Nd4j.exec(new OneHot(ids, oh, oneHot.depth));
+            return new INDArray[] {null, mm(oh, g, true, false, table.shape)};
+        }, oneHot, table);
+    }
+
+    private INDArray mm(INDArray x, INDArray y, boolean tx, boolean ty, int[] out) {
+        INDArray z = alloc(out);
         if (x.rank() == 2) {
-            return own(Nd4j.gemm(contiguous(x), contiguous(y), tx, ty));
+            return Nd4j.gemm(contiguous(x), contiguous(y), z, tx, ty, 1.0, 0.0);
         }
         return exec(DynamicCustomOp.builder("matmul").addInputs(contiguous(x), contiguous(y))
-                .addIntegerArguments(tx ? 1 : 0, ty ? 1 : 0).build());
-    }
-
-    private INDArray contiguous(INDArray x) {
-        return x.ordering() == 'c' && !x.isView() ? x : own(x.dup('c'));
+                .addIntegerArguments(tx ? 1 : 0, ty ? 1 : 0).addOutputs(z).build());
     }
 
     @Override
     public Tensor reshape(Tensor x, int... shape) {
         int[] out = Shapes.reshape(x.shape, shape);
-        INDArray v = x.value.reshape('c', Shapes.longs(out));
-        if (v != x.value && !v.isView()) {
-            own(v);
+        if (x.value == null && out[out.length - 1] == x.depth) {
+            long[] ids = Shapes.longs(Arrays.copyOf(out, out.length - 1));
+            return new Tensor(null, out, false, null, x.oneHotIds.reshape('c', ids), x.depth);
         }
+        INDArray v = contiguous(val(x)).reshape('c', Shapes.longs(out));
         long[] in = Shapes.longs(x.shape);
-        return result("reshape", v, out, g -> new INDArray[] {g.reshape('c', in)}, x);
+        return result("reshape", v, out, g -> new INDArray[] {contiguous(g).reshape('c', in)}, x);
     }
 
     @Override
@@ -608,8 +757,8 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         for (int i = 0; i < perm.length; i++) {
             inverse[perm[i]] = i;
         }
-        INDArray v = own(x.value.permute(perm).dup('c'));
-        return result("transpose", v, out, g -> new INDArray[] {own(g.permute(inverse).dup('c'))}, x);
+        INDArray v = alloc(out).assign(val(x).permute(perm));
+        return result("transpose", v, out, g -> new INDArray[] {alloc(x.shape).assign(g.permute(inverse))}, x);
     }
 
     @Override
@@ -618,14 +767,19 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         int ax = Shapes.axis(axis, rank);
         int[][] shapes = xs.stream().map(v -> v.shape).toArray(int[][]::new);
         int[] out = Shapes.concat(ax, shapes);
-        INDArray v = own(Nd4j.concat(ax, xs.stream().map(t -> t.value).toArray(INDArray[]::new)));
+        INDArray v = alloc(out);
+        int at = 0;
+        for (Tensor t : xs) {
+            v.get(range(rank, ax, at, at + t.shape[ax])).assign(val(t));
+            at += t.shape[ax];
+        }
         Tensor[] in = xs.toArray(new Tensor[0]);
         return result("concat", v, out, g -> {
             INDArray[] gs = new INDArray[in.length];
             int start = 0;
             for (int i = 0; i < in.length; i++) {
                 int end = start + in[i].shape[ax];
-                gs[i] = in[i].needsGrad ? own(g.get(range(rank, ax, start, end)).dup('c')) : null;
+                gs[i] = in[i].needsGrad ? alloc(in[i].shape).assign(g.get(range(rank, ax, start, end))) : null;
                 start = end;
             }
             return gs;
@@ -645,9 +799,9 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         int rank = x.shape.length;
         int ax = Shapes.axis(axis, rank);
         int[] out = Shapes.slice(x.shape, ax, start, end);
-        INDArray v = own(x.value.get(range(rank, ax, start, end)).dup('c'));
+        INDArray v = alloc(out).assign(val(x).get(range(rank, ax, start, end)));
         return result("slice", v, out, g -> {
-            INDArray full = own(Nd4j.zeros(dtype, Shapes.longs(x.shape)));
+            INDArray full = alloc(x.shape).assign(0);
             full.get(range(rank, ax, start, end)).assign(g);
             return new INDArray[] {full};
         }, x);
@@ -656,12 +810,14 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     @Override
     public Tensor flip(Tensor x, int... axes) {
         int[] ax = Arrays.stream(axes).map(a -> Shapes.axis(a, x.shape.length)).toArray();
-        INDArray v = reverse(x.value, ax);
+        INDArray v = reverse(val(x), ax);
         return result("flip", v, x.shape, g -> new INDArray[] {reverse(g, ax)}, x);
     }
 
     private INDArray reverse(INDArray x, int[] axes) {
-        return exec(DynamicCustomOp.builder("reverse").addInputs(contiguous(x)).addIntegerArguments(axes).build());
+        INDArray z = alloc(x.shape());
+        Nd4j.exec(new Reverse(contiguous(x), z, axes));
+        return z;
     }
 
     @Override
@@ -673,15 +829,17 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
             count *= x.shape[a];
         }
         double scale = 1.0 / count;
-        INDArray v = own(x.value.mean(keepDims, ax));
-        return result("reduceMean", v, out, g -> new INDArray[] {expand(own(g.mul(scale)), x.shape, ax)}, x);
+        INDArray v = alloc(Shapes.reduce(x.shape, true, ax));
+        Nd4j.exec(new Mean(contiguous(val(x)), v, true, ax));
+        return result("reduceMean", v, out, g -> new INDArray[] {expand(g.mul(scale, alloc(g.shape())), x.shape, ax)}, x);
     }
 
     @Override
     public Tensor reduceSum(Tensor x, boolean keepDims, int... axes) {
         int[] ax = Arrays.stream(axes).map(a -> Shapes.axis(a, x.shape.length)).toArray();
         int[] out = Shapes.reduce(x.shape, keepDims, ax);
-        INDArray v = own(x.value.sum(keepDims, ax));
+        INDArray v = alloc(Shapes.reduce(x.shape, true, ax));
+        Nd4j.exec(new Sum(contiguous(val(x)), v, true, ax));
         return result("reduceSum", v, out, g -> new INDArray[] {expand(g, x.shape, ax)}, x);
     }
 
@@ -693,68 +851,83 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
 
     // ---- element-wise ----
 
+    private INDArray like(INDArray x) {
+        return alloc(x.shape());
+    }
+
     @Override
     public Tensor sqrt(Tensor x) {
-        INDArray y = own(Transforms.sqrt(x.value, true));
-        return result("sqrt", y, x.shape, g -> new INDArray[] {own(g.mul(0.5).divi(y))}, x);
+        INDArray y = like(val(x));
+        Nd4j.exec(new Sqrt(val(x), y));
+        return result("sqrt", y, x.shape, g -> new INDArray[] {g.mul(0.5, like(g)).divi(y)}, x);
     }
 
     @Override
     public Tensor rsqrt(Tensor x) {
-        INDArray y = own(Nd4j.exec(new RSqrt(x.value, x.value.ulike())));
+        INDArray y = like(val(x));
+        Nd4j.exec(new RSqrt(val(x), y));
         // d/dx x^(−1/2) = −½ y³
-        return result("rsqrt", y, x.shape, g -> new INDArray[] {own(g.mul(y).muli(y).muli(y).muli(-0.5))}, x);
+        return result("rsqrt", y, x.shape, g -> new INDArray[] {g.mul(y, like(g)).muli(y).muli(y).muli(-0.5)}, x);
     }
 
     @Override
     public Tensor exp(Tensor x) {
-        INDArray y = own(Transforms.exp(x.value, true));
-        return result("exp", y, x.shape, g -> new INDArray[] {own(g.mul(y))}, x);
+        INDArray y = like(val(x));
+        Nd4j.exec(new Exp(val(x), y));
+        return result("exp", y, x.shape, g -> new INDArray[] {g.mul(y, like(g))}, x);
     }
 
     @Override
     public Tensor tanh(Tensor x) {
-        INDArray y = own(Transforms.tanh(x.value, true));
-        return result("tanh", y, x.shape, g -> new INDArray[] {own(y.mul(y).rsubi(1.0).muli(g))}, x);
+        INDArray y = like(val(x));
+        Nd4j.exec(new Tanh(val(x), y));
+        return result("tanh", y, x.shape, g -> new INDArray[] {y.mul(y, like(g)).rsubi(1.0).muli(g)}, x);
     }
 
     @Override
     public Tensor sigmoid(Tensor x) {
-        INDArray y = own(Transforms.sigmoid(x.value, true));
-        return result("sigmoid", y, x.shape, g -> new INDArray[] {own(y.rsub(1.0).muli(y).muli(g))}, x);
+        INDArray y = like(val(x));
+        Nd4j.exec(new Sigmoid(val(x), y));
+        return result("sigmoid", y, x.shape, g -> new INDArray[] {y.rsub(1.0, like(g)).muli(y).muli(g)}, x);
     }
 
     @Override
     public Tensor erf(Tensor x) {
-        INDArray y = own(Nd4j.exec(new Erf(x.value, x.value.ulike())));
+        INDArray y = like(val(x));
+        Nd4j.exec(new Erf(val(x), y));
         double c = 2.0 / Math.sqrt(Math.PI);
         return result("erf", y, x.shape, g -> {
-            INDArray d = own(x.value.mul(x.value).negi());
-            Transforms.exp(d, false);
+            INDArray d = val(x).mul(val(x), like(g)).muli(-1.0);
+            Nd4j.exec(new Exp(d, d));
             return new INDArray[] {d.muli(g).muli(c)};
         }, x);
     }
 
     @Override
     public Tensor relu(Tensor x) {
-        INDArray y = own(Transforms.relu(x.value, true));
-        return result("relu", y, x.shape, g -> new INDArray[] {own(positive(x.value).muli(g))}, x);
+        INDArray y = like(val(x));
+        Nd4j.exec(new RectifiedLinear(val(x), y));
+        return result("relu", y, x.shape, g -> new INDArray[] {g.mul(positive(val(x)), like(g))}, x);
     }
 
     /** 1 where x &gt; 0, else 0, in the step's type. */
     private INDArray positive(INDArray x) {
-        return own(x.gt(0.0).castTo(dtype));
+        INDArray m = like(x);
+        Nd4j.exec(new RectifiedLinear(x, m));
+        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.same.Sign(m, m));
+        return m;
     }
 
     @Override
     public Tensor elu(Tensor x) {
-        INDArray y = own(Transforms.elu(x.value, true));
+        INDArray y = like(val(x));
+        Nd4j.exec(new ELU(val(x), y));
         // d/dx = 1 for x > 0, exp(x) = y + 1 otherwise
         return result("elu", y, x.shape, g -> {
-            INDArray pos = positive(x.value);
-            INDArray d = own(y.add(1.0));
-            // d·(1 − pos) + pos
-            d.muli(own(pos.rsub(1.0))).addi(pos);
+            INDArray pos = positive(val(x));
+            INDArray d = y.add(1.0, like(g));
+            // (y + 1)·(1 − pos) + pos
+            d.muli(pos.rsub(1.0, like(g))).addi(pos);
             return new INDArray[] {d.muli(g)};
         }, x);
     }
@@ -762,33 +935,41 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     @Override
     public Tensor softmax(Tensor x) {
         int last = x.shape.length - 1;
-        INDArray y = own(Nd4j.exec((DynamicCustomOp) new SoftMax(contiguous(x.value), x.value.ulike(), last))[0]);
+        INDArray y = like(val(x));
+        Nd4j.exec((DynamicCustomOp) new SoftMax(contiguous(val(x)), y, last));
         return result("softmax", y, x.shape, g -> {
-            INDArray s = own(g.mul(y).sum(true, last));
-            INDArray d = exec(DynamicCustomOp.builder("subtract").addInputs(g, s).build());
+            INDArray gy = g.mul(y, like(g));
+            INDArray s = alloc(Shapes.reduce(x.shape, true, new int[] {last}));
+            Nd4j.exec(new Sum(gy, s, true, last));
+            INDArray d = binary('-', g, s, x.shape);
             return new INDArray[] {d.muli(y)};
         }, x);
     }
 
     @Override
     public Tensor log(Tensor x) {
-        INDArray y = own(Transforms.log(x.value, true));
-        return result("log", y, x.shape, g -> new INDArray[] {own(g.div(x.value))}, x);
+        INDArray y = like(val(x));
+        Nd4j.exec(new Log(val(x), y));
+        return result("log", y, x.shape, g -> new INDArray[] {g.div(val(x), like(g))}, x);
     }
 
     @Override
     public Tensor logSoftmax(Tensor x) {
         int[] s = x.shape;
         long cols = s[s.length - 1];
-        INDArray rows = contiguous(x.value).reshape('c', x.value.length() / cols, cols);
-        INDArray y = own(Nd4j.exec((DynamicCustomOp) new LogSoftMax(rows, rows.ulike()))[0]);
+        long rowsN = val(x).length() / cols;
+        INDArray rows = contiguous(val(x)).reshape('c', rowsN, cols);
+        INDArray y = alloc(rowsN, cols);
+        Nd4j.exec((DynamicCustomOp) new LogSoftMax(rows, y));
         return result("logSoftmax", y, s, g -> {
             // d/dx = g − softmax · Σ g
-            INDArray g2 = contiguous(g).reshape('c', y.shape());
-            INDArray p = own(Transforms.exp(y, true));
-            INDArray sum = own(g2.sum(true, 1));
-            INDArray d = exec(DynamicCustomOp.builder("multiply").addInputs(p, sum).build());
-            return new INDArray[] {own(g2.sub(d))};
+            INDArray g2 = contiguous(g).reshape('c', rowsN, cols);
+            INDArray p = alloc(rowsN, cols);
+            Nd4j.exec(new Exp(y.reshape('c', rowsN, cols), p));
+            INDArray sum = alloc(rowsN, 1);
+            Nd4j.exec(new Sum(g2, sum, true, 1));
+            INDArray sp = binary('*', p, sum, new int[] {(int) rowsN, (int) cols});
+            return new INDArray[] {g2.sub(sp, alloc(rowsN, cols))};
         }, x);
     }
 
@@ -801,64 +982,85 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
                 .paddingMode(PaddingMode.VALID)
                 .dataFormat("NHWC").weightsFormat(WeightsFormat.YXIO)
                 .build();
-        INDArray xv = contiguous(x.value);
-        INDArray kv = contiguous(kernel.value);
-        Conv2D op = new Conv2D(xv, kv, null, cfg);
+        INDArray xv = contiguous(val(x));
+        INDArray kv = contiguous(val(kernel));
+        INDArray v = alloc(out);
+        Conv2D op = new Conv2D(new INDArray[] {xv, kv}, new INDArray[] {v}, cfg);
         int[] iArgs = Arrays.stream(op.iArgs()).mapToInt(Math::toIntExact).toArray();
-        INDArray v = exec(op);
+        Nd4j.exec(op);
         return result("conv2d", v, out, g -> {
-            INDArray[] gs = execAll(DynamicCustomOp.builder("conv2d_bp").addInputs(xv, kv, contiguous(g))
-                    .addIntegerArguments(iArgs).build());
-            return new INDArray[] {x.needsGrad ? gs[0] : null, kernel.needsGrad ? gs[1] : null};
+            INDArray gx = alloc(x.shape);
+            INDArray gk = alloc(kernel.shape);
+            Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(xv, kv, contiguous(g))
+                    .addIntegerArguments(iArgs).addOutputs(gx, gk).build());
+            return new INDArray[] {x.needsGrad ? gx : null, kernel.needsGrad ? gk : null};
         }, x, kernel);
     }
 
+    /**
+     * A one-hot is made only if an op needs its values: a product of a one-hot with a table (an
+     * embedding look-up) runs as a gather, and only its backward pass makes the one-hot, which saves
+     * the B·T·H·W × vocabulary floats of TECO's VQ look-up and the product's FLOPs.
+     */
     @Override
     public Tensor oneHot(Tensor indices, int depth) {
-        INDArray v = own(Nd4j.exec(new OneHot(indices.value, depth, -1, 1.0, 0.0, dtype))[0]);
-        return leaf(v, Shapes.append(indices.shape, depth), false);
+        int[] shape = Shapes.append(indices.shape, depth);
+        return new Tensor(null, shape, false, null, contiguous(val(indices)), depth);
     }
 
     @Override
     public Tensor byteInput(String name, int... shape) {
         INDArray a = fed(name, shape);
-        return leaf(own(a.castTo(dtype)), shape, false);
+        return leaf(alloc(shape).assign(a), shape, false);
     }
 
     @Override
     public void byteOutput(String name, Tensor x) {
         Tensor r = floor(add(clamp(x, 0f, 255f), scalar(0.5f)));
-        outputs.put(name, leaf(own(r.value.castTo(DataType.UINT8)), x.shape, false));
+        output(name, leaf(alloc(DataType.UINT8, val(r).shape()).assign(val(r)), x.shape, false));
     }
 
     @Override
     public void indexOutput(String name, Tensor indices) {
-        outputs.put(name, leaf(own(indices.value.castTo(DataType.LONG)), indices.shape, false));
+        output(name, leaf(alloc(DataType.LONG, val(indices).shape()).assign(val(indices)), indices.shape, false));
     }
 
     @Override
     public Tensor argminLast(Tensor x) {
         int last = x.shape.length - 1;
-        INDArray v = own(Nd4j.exec(new ArgMin(new INDArray[] {contiguous(x.value)}, false, new int[] {last}))[0]);
-        return leaf(v, Shapes.reduce(x.shape, false, new int[] {last}), false);
+        int[] shape = Shapes.reduce(x.shape, false, new int[] {last});
+        INDArray v = alloc(DataType.LONG, Shapes.longs(shape));
+        Nd4j.exec(new ArgMin(new INDArray[] {contiguous(val(x))}, new INDArray[] {v}, false, last));
+        return leaf(v, shape, false);
     }
 
     @Override
     public Tensor stopGradient(Tensor x) {
-        return leaf(x.value, x.shape, false);
+        return leaf(val(x), x.shape, false);
     }
 
     @Override
     public Tensor clamp(Tensor x, float lo, float hi) {
-        INDArray y = own(Nd4j.exec(new ClipByValue(x.value, lo, hi))[0]);
+        INDArray y = like(val(x));
+        Nd4j.exec(DynamicCustomOp.builder("clipbyvalue").addInputs(val(x)).addOutputs(y)
+                .addFloatingPointArguments((double) lo, (double) hi).build());
         return result("clamp", y, x.shape, g -> {
-            INDArray inside = own(x.value.gte(lo).castTo(dtype).muli(own(x.value.lte(hi).castTo(dtype))));
+            INDArray inside = like(g).assign(1.0);
+            INDArray xv = val(x);
+            for (long i = 0; i < xv.length(); i++) {
+                double e = xv.getDouble(i);
+                if (e < lo || e > hi) {
+                    inside.putScalar(i, 0.0);
+                }
+            }
             return new INDArray[] {inside.muli(g)};
         }, x);
     }
 
     @Override
     public Tensor floor(Tensor x) {
-        return leaf(own(Transforms.floor(x.value, true)), x.shape, false);
+        INDArray y = like(val(x));
+        Nd4j.exec(new Floor(val(x), y));
+        return leaf(y, x.shape, false);
     }
 }

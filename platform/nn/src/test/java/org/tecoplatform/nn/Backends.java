@@ -354,7 +354,7 @@ final class Backends {
         Map<String, INDArray> eFeed = new HashMap<>();
         feeds.forEach((k, f) -> eFeed.put(k, toNd(f, DataType.DOUBLE)));
         double worst = 0;
-        try (EagerOps eops = new EagerOps(params, new LinkedHashMap<>(), eFeed, DataType.DOUBLE, true)) {
+        try (EagerOps eops = new EagerOps(params, new LinkedHashMap<>(), eFeed, DataType.DOUBLE, new ArrayPool(), true)) {
             net.build(eops);
             Map<String, EagerOps.Tensor> eOuts = new LinkedHashMap<>(eops.outputs());
             eops.output("eager_check_loss", weightedSum(eops, eOuts, weights));

@@ -161,9 +161,14 @@ final class BenchTrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  %9s %9s %9s %9s %8s %9s%n", "ms/step", "min ms", "steps/s", "GFLOP/s", "of peak", "peak RSS");
         out.printf(Locale.ROOT, "  %9.1f %9.1f %9.3f %9.1f %7.1f%% %9s%n", med, java.util.Arrays.stream(ms).min().orElse(Double.NaN),
                 1e3 / med, gflops, peak.percent(gflops), BenchFigures.mb(BenchFigures.peakRssBytes()));
-        out.printf(Locale.ROOT, "  %.2f GFLOP forward, %.2f GFLOP/step (x3: forward + both backward products); first step %.1f s,"
-                + " graph build %.1f s; median of %d steps after %d warm-up%n", f.scalar("forward_flops") / 1e9, stepFlops / 1e9,
-                f.scalar("first_step_ms") / 1e3, f.scalar("graph_build_seconds"), ms.length, Math.max(1, warmup));
+        out.printf(Locale.ROOT, "  %.2f GFLOP forward, %.2f GFLOP/step (x3: forward + both backward products); first step %.1f s;"
+                + " median of %d steps after %d warm-up%n", f.scalar("forward_flops") / 1e9, stepFlops / 1e9,
+                f.scalar("first_step_ms") / 1e3, ms.length, Math.max(1, warmup));
+        if (f.values().containsKey("array_peak_bytes")) {
+            out.printf(Locale.ROOT, "  step arrays: peak %s in use at once, %s held by the pool; parameters + AdamW moments %s%n",
+                    BenchFigures.mb((long) f.scalar("array_peak_bytes")), BenchFigures.mb((long) f.scalar("array_held_bytes")),
+                    BenchFigures.mb((long) (f.scalar("parameters") * 4 * 3)));
+        }
         if (profile > 0) {
             printProfile(out, f, med);
         }

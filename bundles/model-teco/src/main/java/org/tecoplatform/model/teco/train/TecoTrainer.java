@@ -15,6 +15,7 @@ import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.model.teco.TecoModel;
 import org.tecoplatform.model.teco.TrainingFeed;
 import org.tecoplatform.nn.ParamStore;
+import org.tecoplatform.nn.ArrayPool;
 import org.tecoplatform.nn.EagerOps;
 import org.tecoplatform.nn.train.AdamW;
 import org.tecoplatform.nn.train.Checkpoints;
@@ -22,7 +23,6 @@ import org.tecoplatform.nn.train.EagerTraining;
 import org.tecoplatform.nn.train.LearningRateSchedule;
 import org.tecoplatform.nn.train.RunRng;
 import org.tecoplatform.nn.train.RunStart;
-import org.tecoplatform.nn.train.StepWorkspace;
 
 /**
  * TECO's training loop: gradients of the model's loss on the eager back end ({@link EagerOps}), AdamW with the original's
@@ -99,6 +99,7 @@ final class TecoTrainer {
         }
         // The live parameters (float32, updated in place by AdamW); the first step fills it from the store.
         Map<String, INDArray> arrays = new LinkedHashMap<>();
+        ArrayPool pool = new ArrayPool();   // every step's arrays, reused by the next step
 
         MetricsLog metrics = MetricsLog.open(stageDir, step);
         List<Report> reports = new ArrayList<>();
@@ -117,8 +118,7 @@ final class TecoTrainer {
             TrainingFeed feed = model.feed(w.codes(), w.actions(), o.batchSize(), StepRandom.of(o.seed(), step, StepRandom.FEED));
             Map<String, INDArray> ph = feed.placeholders(DataType.FLOAT);
             LossParts parts;
-            try (StepWorkspace ws = StepWorkspace.open("teco-train");
-                 EagerOps ops = new EagerOps(params, arrays, ph, DataType.FLOAT)) {
+            try (EagerOps ops = new EagerOps(params, arrays, ph, DataType.FLOAT, pool)) {
                 model.training(ops, o.batchSize());
                 parts = new LossParts(scalar(ops, TecoModel.LOSS), scalar(ops, TecoModel.RECON_LOSS),
                         scalar(ops, TecoModel.TRANS_LOSS), scalar(ops, TecoModel.COMMITMENT_LOSS),

@@ -9,11 +9,11 @@ import org.tecoplatform.model.teco.TecoModel;
 import org.tecoplatform.model.teco.TrainingFeed;
 import org.tecoplatform.nn.FlopCounter;
 import org.tecoplatform.nn.ParamStore;
+import org.tecoplatform.nn.ArrayPool;
 import org.tecoplatform.nn.EagerOps;
 import org.tecoplatform.nn.train.AdamW;
 import org.tecoplatform.nn.train.LearningRateSchedule;
 import org.tecoplatform.nn.train.OpProfile;
-import org.tecoplatform.nn.train.StepWorkspace;
 
 /**
  * Times TECO's training step (forward, backward, AdamW) at a config's sizes on random codes and
@@ -38,6 +38,7 @@ final class TrainingBenchmark {
         }
         AdamW opt = new AdamW(AdamW.Settings.teco(1e-5), LearningRateSchedule.constant(1e-4));
         Map<String, INDArray> arrays = new LinkedHashMap<>();
+        ArrayPool pool = new ArrayPool();   // every step's arrays, reused by the next step
         double[] ms = new double[steps];
         double firstMs = 0;
         double flops = 0;
@@ -46,8 +47,7 @@ final class TrainingBenchmark {
             TrainingFeed feed = model.feed(codes, actions, batch, rng);
             Map<String, INDArray> ph = feed.placeholders(DataType.FLOAT);
             long t0 = System.nanoTime();
-            try (StepWorkspace ws = StepWorkspace.open("teco-bench-train");
-                 EagerOps step = new EagerOps(params, arrays, ph, DataType.FLOAT)) {
+            try (EagerOps step = new EagerOps(params, arrays, ph, DataType.FLOAT, pool)) {
                 if (profile > 0 && i >= warmup) {
                     step.listener(ops);   // timed steps only
                 }
@@ -79,7 +79,8 @@ final class TrainingBenchmark {
         Map<String, double[]> out = new LinkedHashMap<>();
         out.put("ms_per_step", ms);
         out.put("first_step_ms", new double[] {firstMs});
-        out.put("graph_build_seconds", new double[] {0});
+        out.put("array_peak_bytes", new double[] {pool.peakBytesInUse()});
+        out.put("array_held_bytes", new double[] {pool.bytesHeld()});
         out.put("forward_flops", new double[] {flops});
         out.put("parameters", new double[] {TecoModel.parameterCount(c, model.prior())});
         out.put("batch", new double[] {batch});

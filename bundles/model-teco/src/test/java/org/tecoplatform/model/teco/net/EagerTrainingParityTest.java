@@ -84,6 +84,9 @@ class EagerTrainingParityTest {
         for (int i = 0; i < a.length; i++) {
             worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(scale, 1e-3));
         }
+        if (worst > 1e-6) {
+            System.out.printf("  %s: relative difference %.3e%n", what, worst);
+        }
         return worst;
     }
 
