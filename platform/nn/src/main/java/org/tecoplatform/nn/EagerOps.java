@@ -112,6 +112,8 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     private final DataType dtype;
     private final boolean trainableInputs;
     private final ArrayPool pool;
+    /** False in a {@link #rowwise} chunk's forward pass: nothing is recorded, the output is all that is kept. */
+    private final boolean recording;
     private final Map<String, Tensor> paramTensors = new LinkedHashMap<>();
     private final Map<String, Tensor> inputTensors = new LinkedHashMap<>();
     private final Map<String, Tensor> outputs = new LinkedHashMap<>();
@@ -151,6 +153,11 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     /** With {@code trainableInputs}, float inputs get gradients too ({@link #inputGradient}), for gradient checks. */
     public EagerOps(ParamStore params, Map<String, INDArray> paramArrays, Map<String, INDArray> feed, DataType dtype,
             ArrayPool pool, boolean trainableInputs) {
+        this(params, paramArrays, feed, dtype, pool, trainableInputs, true);
+    }
+
+    private EagerOps(ParamStore params, Map<String, INDArray> paramArrays, Map<String, INDArray> feed, DataType dtype,
+            ArrayPool pool, boolean trainableInputs, boolean recording) {
         if (dtype != DataType.FLOAT && dtype != DataType.DOUBLE) {
             throw new IllegalArgumentException("float or double, not " + dtype);
         }
@@ -160,6 +167,7 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         this.dtype = dtype;
         this.pool = pool;
         this.trainableInputs = trainableInputs;
+        this.recording = recording;
     }
 
     public DataType dataType() {
@@ -207,8 +215,13 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         if (val(loss).length() != 1) {
             throw new IllegalArgumentException("output " + output + " is not a scalar: " + Arrays.toString(loss.shape));
         }
-        loss.grad = alloc(val(loss).shape()).assign(1.0);
-        ref(loss.grad, 1);
+        backward(loss, alloc(val(loss).shape()).assign(1.0));
+    }
+
+    /** Back-propagates {@code seed} = d(something) / d{@code out} (an array of this step, {@code out}'s shape). */
+    private void backward(Tensor out, INDArray seed) {
+        out.grad = seed;
+        ref(seed, 1);
         for (int i = tape.size() - 1; i >= 0; i--) {
             Node n = tape.get(i);
             INDArray g = n.out.grad;
@@ -367,6 +380,7 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         if (!Arrays.equals(v.shape(), Shapes.longs(shape))) {
             v = v.reshape('c', Shapes.longs(shape));
         }
+        needs &= recording;
         Tensor out = new Tensor(v, shape, needs, null);
         if (listener != null) {
             long now = System.nanoTime();
@@ -480,7 +494,7 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
             throw new IllegalArgumentException("parameter " + name + " has shape " + Arrays.toString(arr.shape())
                     + ", asked for " + Arrays.toString(shape));
         }
-        Tensor t = leaf(arr, shape, true);
+        Tensor t = leaf(arr, shape, recording);
         paramTensors.put(name, t);
         return t;
     }
@@ -597,12 +611,28 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
         INDArray a = Arrays.equals(x.shape(), o) ? x : broadcastTo(x, o);
         INDArray b = Arrays.equals(y.shape(), o) ? y : broadcastTo(y, o);
         INDArray z = alloc(o);
-        return switch (op) {
+        switch (op) {
             case '+' -> a.add(b, z);
             case '-' -> a.sub(b, z);
             case '*' -> a.mul(b, z);
             default -> a.div(b, z);
-        };
+        }
+        // The expanded operands are not kept: a backward pass expands again from the inputs.
+        if (a != x) {
+            drop(a);
+        }
+        if (b != y) {
+            drop(b);
+        }
+        return z;
+    }
+
+    /** Hands a temporary this step just made (not a view of anything else) back to the pool now. */
+    private void drop(INDArray a) {
+        Integer k = ownedIndex.get(ArrayPool.base(a));
+        if (k != null) {
+            handBack(k);
+        }
     }
 
     /** Sums {@code g} down to {@code shape} (the reverse of broadcasting). */
@@ -637,6 +667,7 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     private INDArray runByRun(INDArray x, long[] full, long[] kept, boolean sum) {
         long[] cur = (sum ? full : kept).clone();
         INDArray v = x;
+        boolean fresh = false;   // v is this call's own intermediate
         int i = 0;
         while (i < full.length) {
             if (kept[i] != 1 || full[i] == 1) {
@@ -661,6 +692,7 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
                 cur[q] = sum ? 1 : full[q];
             }
             INDArray c = contiguous(v);
+            INDArray before = v;
             if (sum) {
                 if (a == 1) {
                     v = Nd4j.gemm(c.reshape('c', r, k), ones(r, 1), alloc(k, 1), true, false, 1.0, 0.0);
@@ -687,7 +719,14 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
                             .addIntegerArguments(1, (int) r, 1).addOutputs(alloc(a, r, k)).build());
                 }
             }
+            if (c != before) {
+                drop(c);
+            }
+            if (fresh) {
+                drop(before);
+            }
             v = v.reshape('c', cur);
+            fresh = true;
             i = j;
         }
         return v;
@@ -1002,6 +1041,119 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
      * embedding look-up) runs as a gather, and only its backward pass makes the one-hot, which saves
      * the B·T·H·W × vocabulary floats of TECO's VQ look-up and the product's FLOPs.
      */
+    private static final String ROWS = "rows";
+
+    /**
+     * Gradient checkpointing: {@code f} runs chunk by chunk without recording, and only its
+     * output is kept; the backward pass runs each chunk again with recording and sends the
+     * chunk's share of the output gradient back through it. Parameter gradients are summed over
+     * the chunks in order.
+     */
+    @Override
+    public Tensor rowwise(Tensor x, int rows, RowFunction<Tensor> f) {
+        int total = x.shape[0];
+        if (rows <= 0 || total <= rows || !recording) {
+            return f.apply(this, x);
+        }
+        int rank = x.shape.length;
+        INDArray xv = contiguous(val(x));
+        INDArray out = null;
+        int[] outShape = null;
+        List<String> used = null;
+        for (int start = 0; start < total; start += rows) {
+            int end = Math.min(total, start + rows);
+            try (EagerOps chunk = child(xv, start, end, false, false)) {
+                Tensor y = f.apply(chunk, chunk.input(ROWS, Shapes.slice(x.shape, 0, start, end)));
+                if (y.shape[0] != end - start) {
+                    throw new IllegalStateException("rowwise: a chunk of " + (end - start) + " rows gave " + y.shape[0]);
+                }
+                if (out == null) {
+                    outShape = y.shape.clone();
+                    outShape[0] = total;
+                    out = alloc(outShape);
+                    used = chunk.parametersUsed();
+                }
+                out.get(range(outShape.length, 0, start, end)).assign(chunk.val(y));
+            }
+        }
+        List<Tensor> in = new ArrayList<>();
+        in.add(x);
+        for (String name : used) {
+            in.add(param(name, null, Arrays.stream(paramArrays.get(name).shape()).mapToInt(Math::toIntExact).toArray()));
+        }
+        List<String> names = used;
+        int[] shape = outShape;
+        return result("rowwise", out, outShape, g -> {
+            INDArray[] gs = new INDArray[in.size()];
+            if (x.needsGrad) {
+                gs[0] = alloc(x.shape);
+            }
+            for (int i = 0; i < names.size(); i++) {
+                gs[i + 1] = alloc(in.get(i + 1).shape).assign(0);
+            }
+            for (int start = 0; start < total; start += rows) {
+                int end = Math.min(total, start + rows);
+                try (EagerOps chunk = child(xv, start, end, true, x.needsGrad)) {
+                    Tensor y = f.apply(chunk, chunk.input(ROWS, Shapes.slice(x.shape, 0, start, end)));
+                    INDArray seed = chunk.alloc(y.shape).assign(g.get(range(shape.length, 0, start, end)));
+                    chunk.backward(y, seed);
+                    if (x.needsGrad) {
+                        gs[0].get(range(rank, 0, start, end)).assign(chunk.inputGradient(ROWS));
+                    }
+                    Map<String, INDArray> pg = chunk.gradients();
+                    for (int i = 0; i < names.size(); i++) {
+                        gs[i + 1].addi(pg.get(names.get(i)));
+                    }
+                }
+            }
+            return gs;
+        }, in.toArray(new Tensor[0]));
+    }
+
+    /** A step over rows [start, end) of {@code x} (fed as {@link #ROWS}) sharing this one's parameters and pool. */
+    private EagerOps child(INDArray x, int start, int end, boolean record, boolean inputGrad) {
+        Map<String, INDArray> f = Map.of(ROWS, x.get(range(x.rank(), 0, start, end)));
+        EagerOps c = new EagerOps(params, paramArrays, f, dtype, pool, inputGrad, record);
+        c.listener = listener;
+        return c;
+    }
+
+    @Override
+    public Tensor groupNorm(Tensor x, Tensor scale, Tensor bias, int groups, float eps) {
+        int[] s = x.shape;
+        int p = 1;
+        for (int i = 1; i < s.length - 1; i++) {
+            p *= s[i];
+        }
+        return norm("groupNorm", x, scale, bias, s[0], p, s[s.length - 1], groups, eps, false);
+    }
+
+    @Override
+    public Tensor layerNorm(Tensor x, Tensor scale, Tensor bias, float eps) {
+        int c = x.shape[x.shape.length - 1];
+        return norm("layerNorm", x, scale, bias, Math.toIntExact(ParamStore.count(x.shape) / c), 1, c, 1, eps, true);
+    }
+
+    /** Both normalisations fused (two passes forward, two backward): see {@link FusedNorms}. */
+    private Tensor norm(String op, Tensor x, Tensor scale, Tensor bias, int n, int p, int c, int groups, float eps,
+            boolean layerNorm) {
+        if (c % groups != 0 || scale.shape.length != 1 || scale.shape[0] != c || bias.shape.length != 1 || bias.shape[0] != c) {
+            throw new IllegalArgumentException(op + ": " + c + " channels in " + groups + " groups, scale "
+                    + Arrays.toString(scale.shape) + ", bias " + Arrays.toString(bias.shape));
+        }
+        INDArray xv = contiguous(val(x));
+        INDArray sv = contiguous(val(scale));
+        INDArray y = alloc(x.shape);
+        FusedNorms.Stats st = FusedNorms.forward(xv, sv, contiguous(val(bias)), y, n, p, c, groups, eps, layerNorm);
+        return result(op, y, x.shape, g -> {
+            INDArray dx = x.needsGrad ? alloc(x.shape) : null;
+            INDArray ds = alloc(scale.shape);
+            INDArray db = alloc(bias.shape);
+            FusedNorms.backward(xv, sv, contiguous(g), st, dx, ds, db, n, p, c, groups);
+            return new INDArray[] {dx, scale.needsGrad ? ds : null, bias.needsGrad ? db : null};
+        }, x, scale, bias);
+    }
+
     @Override
     public Tensor oneHot(Tensor indices, int depth) {
         int[] shape = Shapes.append(indices.shape, depth);

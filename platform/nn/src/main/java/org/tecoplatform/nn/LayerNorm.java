@@ -14,13 +14,7 @@ public final class LayerNorm {
     }
 
     public static <T> T apply(Ops<T> ops, String name, T x) {
-        int[] s = ops.shape(x);
-        int last = s.length - 1;
-        T mean = ops.reduceMean(x, true, last);
-        T mean2 = ops.reduceMean(ops.mul(x, x), true, last);
-        T var = ops.relu(ops.sub(mean2, ops.mul(mean, mean)));
-        T y = ops.mul(ops.sub(x, mean), ops.rsqrt(ops.add(var, ops.scalar(EPSILON))));
-        y = ops.mul(y, ops.param(name + ".scale", Init.ones(), s[last]));
-        return ops.add(y, ops.param(name + ".bias", Init.zeros(), s[last]));
+        int c = ops.shape(x)[ops.shape(x).length - 1];
+        return ops.layerNorm(x, ops.param(name + ".scale", Init.ones(), c), ops.param(name + ".bias", Init.zeros(), c), EPSILON);
     }
 }

@@ -138,4 +138,53 @@ public interface Ops<T> {
 
     /** The largest integer not greater than {@code x}, element-wise (zero gradient). */
     T floor(T x);
+
+    // ---- structure a back end may exploit ----
+
+    /** A network piece that maps rows (the first axis) independently: {@code f(x)[i]} depends on {@code x[i]} only. */
+    @FunctionalInterface
+    interface RowFunction<T> {
+        T apply(Ops<T> ops, T rows);
+    }
+
+    /**
+     * {@code f(x)} for a row-wise {@code f} (frame by frame, say). A training back end may run it
+     * in chunks of {@code rows} rows, keep only the output, and recompute each chunk in the
+     * backward pass (gradient checkpointing): the same values and gradients with one chunk's
+     * activations in memory instead of all rows'. Default: {@code f} on the whole {@code x}.
+     */
+    default T rowwise(T x, int rows, RowFunction<T> f) {
+        return f.apply(this, x);
+    }
+
+    // ---- normalisation (composed from the ops above; a back end may fuse them) ----
+
+    /**
+     * GroupNorm on NHWC {@code x}: statistics per sample and group over height, width and the
+     * group's channels, variance as the mean of squared deviations, then {@code · scale + bias}
+     * per channel ({@code [C]}).
+     */
+    default T groupNorm(T x, T scale, T bias, int groups, float eps) {
+        int[] s = shape(x);
+        int c = s[3];
+        T g = reshape(x, s[0], s[1], s[2], groups, c / groups);
+        T mean = reduceMean(g, true, 1, 2, 4);
+        T d = sub(g, mean);
+        T var = reduceMean(mul(d, d), true, 1, 2, 4);
+        T y = mul(d, rsqrt(add(var, scalar(eps))));
+        return add(mul(reshape(y, s), scale), bias);
+    }
+
+    /**
+     * LayerNorm over the last axis, variance as Flax computes it (E[x²] − E[x]² clamped at 0),
+     * then {@code · scale + bias} ({@code [C]}).
+     */
+    default T layerNorm(T x, T scale, T bias, float eps) {
+        int last = shape(x).length - 1;
+        T mean = reduceMean(x, true, last);
+        T mean2 = reduceMean(mul(x, x), true, last);
+        T var = relu(sub(mean2, mul(mean, mean)));
+        T y = mul(sub(x, mean), rsqrt(add(var, scalar(eps))));
+        return add(mul(y, scale), bias);
+    }
 }

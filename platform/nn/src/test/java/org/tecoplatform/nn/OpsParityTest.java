@@ -114,4 +114,33 @@ class OpsParityTest {
             }
         }, feeds("x", Backends.Feed.floats(rng, 3, 4)));
     }
+
+    /**
+     * Broadcasting in every layout the eager back end treats separately: a leading run of
+     * broadcast axes, a trailing run, one in the middle, several runs, both operands broadcast,
+     * and a middle run with many leading rows (its reduction path), through all four operators.
+     */
+    @Test
+    void broadcastLayouts() throws Exception {
+        Random rng = new Random(25);
+        check("broadcast layouts", new Backends.Net() {
+            public <T> void build(Ops<T> ops) {
+                T x = ops.input("x", 2, 3, 4, 5);
+                T y = ops.add(x, ops.input("lead", 5));              // [5]: leading run
+                y = ops.mul(y, ops.input("trail", 2, 3, 1, 1));      // trailing run
+                y = ops.sub(y, ops.input("middle", 2, 1, 1, 5));     // middle run
+                y = ops.div(y, ops.add(ops.exp(ops.input("runs", 1, 3, 1, 5)), ops.scalar(1f))); // two runs
+                T both = ops.mul(ops.input("col", 2, 1, 4, 1), ops.input("row", 1, 3, 1, 5)); // both broadcast
+                y = ops.add(y, both);
+                T wide = ops.input("wide", 300, 2, 3);
+                T w = ops.mul(wide, ops.input("mid", 300, 1, 3));    // middle run, many leading rows
+                ops.output("y", y);
+                ops.output("w", ops.reduceMean(ops.mul(w, w), true, 1));
+            }
+        }, feeds("x", Backends.Feed.floats(rng, 2, 3, 4, 5), "lead", Backends.Feed.floats(rng, 5),
+                "trail", Backends.Feed.floats(rng, 2, 3, 1, 1), "middle", Backends.Feed.floats(rng, 2, 1, 1, 5),
+                "runs", Backends.Feed.floats(rng, 1, 3, 1, 5), "col", Backends.Feed.floats(rng, 2, 1, 4, 1),
+                "row", Backends.Feed.floats(rng, 1, 3, 1, 5), "wide", Backends.Feed.floats(rng, 300, 2, 3),
+                "mid", Backends.Feed.floats(rng, 300, 1, 3)));
+    }
 }

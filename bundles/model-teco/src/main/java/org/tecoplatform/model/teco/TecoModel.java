@@ -50,6 +50,7 @@ public final class TecoModel {
     private final TecoConfig cfg;
     private final PriorNetwork prior;
     private final float[] vqCodebook;
+    private int encoderChunkFrames;
 
     /**
      * @param vqCodebook the VQ-GAN's code vectors, row-major {@code [vqCodes, vqDim]}: a constant
@@ -66,6 +67,20 @@ public final class TecoModel {
         this.cfg = cfg;
         this.prior = prior;
         this.vqCodebook = vqCodebook.clone();
+        this.encoderChunkFrames = PosteriorEncoder.chunkFrames(cfg);
+    }
+
+    /**
+     * Frames per chunk of the posterior encoder's recomputation in training (a memory setting,
+     * not part of the model: any value gives the same losses and gradients). Default
+     * {@link PosteriorEncoder#chunkFrames}.
+     */
+    public TecoModel encoderChunkFrames(int frames) {
+        if (frames < 1) {
+            throw new IllegalArgumentException("encoder chunk of " + frames + " frames");
+        }
+        this.encoderChunkFrames = frames;
+        return this;
     }
 
     public TecoConfig config() {
@@ -100,7 +115,7 @@ public final class TecoModel {
 
         // Posterior over every frame; codebook losses and perplexity cover all of them.
         VqCodes.Lookup<T> vq = VqCodes.lookup(ops, cfg, vqCodebook, codes);
-        T out = PosteriorEncoder.apply(ops, cfg, vq.embeddings());
+        T out = PosteriorEncoder.apply(ops, cfg, vq.embeddings(), encoderChunkFrames);
         Codebook.Quantized<T> q = Codebook.quantize(ops, cfg, out);
         T cond = ops.slice(out, 1, 0, cfg.nCond());
         T z = ops.slice(q.embeddings(), 1, cfg.nCond(), t);

@@ -26,11 +26,32 @@ public final class PosteriorEncoder {
     private PosteriorEncoder() {
     }
 
+    /** Largest activation of one checkpointed chunk of frames, in floats (16 MB). */
+    private static final long CHUNK_ELEMENTS = 1L << 22;
+
     /**
-     * @param embeddings the VQ-GAN code vectors {@code [B, F, H, W, D_vq]}
+     * Frames per chunk of the encoder's gradient checkpointing ({@link Ops#rowwise}): as many as
+     * keep one chunk's widest activation (latent grid × depths[0]) within 16 MB. DMLab: 64 of its
+     * 300 frames per chunk; the quickstart's batches fit in one chunk (no recomputation).
+     */
+    public static int chunkFrames(TecoConfig cfg) {
+        long perFrame = (long) cfg.latentHeight() * cfg.latentWidth() * cfg.encoderDepths().get(0);
+        return (int) Math.max(1, CHUNK_ELEMENTS / perFrame);
+    }
+
+    /** {@link #apply(Ops, TecoConfig, Object, int)} with {@link #chunkFrames} frames per chunk. */
+    public static <T> T apply(Ops<T> ops, TecoConfig cfg, T embeddings) {
+        return apply(ops, cfg, embeddings, chunkFrames(cfg));
+    }
+
+    /**
+     * @param embeddings  the VQ-GAN code vectors {@code [B, F, H, W, D_vq]}
+     * @param chunkFrames frames per chunk where the back end recomputes the encoder in the backward
+     *                    pass instead of keeping its activations ({@link Ops#rowwise}); the
+     *                    values are the same
      * @return encoder outputs {@code [B, F, h, w, embedding_dim]} (continuous, before the codebook)
      */
-    public static <T> T apply(Ops<T> ops, TecoConfig cfg, T embeddings) {
+    public static <T> T apply(Ops<T> ops, TecoConfig cfg, T embeddings, int chunkFrames) {
         int[] s = ops.shape(embeddings);
         int b = s[0];
         int f = s[1];
@@ -39,8 +60,9 @@ public final class PosteriorEncoder {
         // Frame t sees (e_{t-1}, e_t): the sequence shifted right by one, sos_post in front.
         T previous = f == 1 ? first : Frames.concatTime(ops, first, ops.slice(embeddings, 1, 0, f - 1));
         T inp = ops.concat(-1, List.of(previous, embeddings));
-        T out = resNetEncoder(ops, cfg, Frames.fold(ops, inp));
-        out = Dense.apply(ops, NAME + ".layers_1", out, cfg.embeddingDim(), true);
+        // Each frame is encoded on its own (GroupNorm's statistics are per frame too).
+        T out = ops.rowwise(Frames.fold(ops, inp), chunkFrames,
+                (o, rows) -> Dense.apply(o, NAME + ".layers_1", resNetEncoder(o, cfg, rows), cfg.embeddingDim(), true));
         return Frames.unfold(ops, out, b, f);
     }
 
