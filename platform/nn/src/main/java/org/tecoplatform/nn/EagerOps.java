@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMin;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -406,7 +407,8 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     }
 
     private INDArray contiguous(INDArray x) {
-        return x.ordering() == 'c' && !x.isView() ? x : alloc(x.dataType(), x.shape()).assign(x);
+        // Not isView(): a pool array over a slightly larger buffer counts as a view, yet is dense.
+        return x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) ? x : alloc(x.dataType(), x.shape()).assign(x);
     }
 
     /** Ones of the given shape, made once per step. */
@@ -715,8 +717,13 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
                     v = exec(DynamicCustomOp.builder("matmul").addInputs(ones(a, r, 1), c.reshape('c', a, 1, k))
                             .addOutputs(alloc(a, r, k)).build());
                 } else {
-                    v = exec(DynamicCustomOp.builder("tile").addInputs(c.reshape('c', a, 1, k))
-                            .addIntegerArguments(1, (int) r, 1).addOutputs(alloc(a, r, k)).build());
+                    // r strided copies (a 2×2 pool's backward: r = 2); ND4J's tile was ~10× slower
+                    INDArray o = alloc(a, r, k);
+                    INDArray src = c.reshape('c', a, k);
+                    for (long q = 0; q < r; q++) {
+                        o.get(NDArrayIndex.all(), NDArrayIndex.point(q), NDArrayIndex.all()).assign(src);
+                    }
+                    v = o;
                 }
             }
             if (c != before) {
@@ -961,13 +968,12 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     public Tensor elu(Tensor x) {
         INDArray y = like(val(x));
         Nd4j.exec(new ELU(val(x), y));
-        // d/dx = 1 for x > 0, exp(x) = y + 1 otherwise
+        // d/dx = 1 for x > 0, exp(x) otherwise: libnd4j's elu_bp in one pass
         return result("elu", y, x.shape, g -> {
-            INDArray pos = positive(val(x));
-            INDArray d = y.add(1.0, like(g));
-            // (y + 1)·(1 − pos) + pos
-            d.muli(pos.rsub(1.0, like(g))).addi(pos);
-            return new INDArray[] {d.muli(g)};
+            INDArray d = like(g);
+            Nd4j.exec(DynamicCustomOp.builder("elu_bp").addInputs(contiguous(val(x)), contiguous(g)).addOutputs(d)
+                    .addFloatingPointArguments(1.0).build());
+            return new INDArray[] {d};
         }, x);
     }
 

@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.tecoplatform.model.teco.TecoModel;
 import org.tecoplatform.model.teco.TrainingFeed;
+import org.tecoplatform.model.teco.net.ShapeOps;
 import org.tecoplatform.nn.FlopCounter;
 import org.tecoplatform.nn.ParamStore;
 import org.tecoplatform.nn.ArrayPool;
@@ -41,7 +42,11 @@ final class TrainingBenchmark {
         ArrayPool pool = new ArrayPool();   // every step's arrays, reused by the next step
         double[] ms = new double[steps];
         double firstMs = 0;
-        double flops = 0;
+        // The FLOPs of every product the network declares, counted on shapes alone (nothing runs;
+        // the encoder's recomputed chunks count once, as the forward pass of the math).
+        FlopCounter counter = new FlopCounter();
+        model.training(counter.wrap(new ShapeOps()), batch);
+        double flops = counter.flops();
         OpProfile ops = new OpProfile(profile > 1);
         for (int i = 0; i < warmup + steps; i++) {
             TrainingFeed feed = model.feed(codes, actions, batch, rng);
@@ -51,14 +56,7 @@ final class TrainingBenchmark {
                 if (profile > 0 && i >= warmup) {
                     step.listener(ops);   // timed steps only
                 }
-                if (i == 0) {
-                    // Counted on the first (untimed) step: the FLOPs of every product the network declares.
-                    FlopCounter counter = new FlopCounter();
-                    model.training(counter.wrap(step), batch);
-                    flops = counter.flops();
-                } else {
-                    model.training(step, batch);
-                }
+                model.training(step, batch);
                 step.backward(TecoModel.LOSS);
                 opt.step(arrays, step.gradients());
             }
