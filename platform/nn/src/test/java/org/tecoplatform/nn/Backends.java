@@ -166,25 +166,8 @@ final class Backends {
         sd.setLossVariables(loss.name());
 
         // Index inputs stay placeholders; float inputs are variables (trainableInputs) set here.
-        Map<String, INDArray> ph = new HashMap<>();
-        feeds.forEach((k, f) -> {
-            if (f.isIds()) {
-                ph.put(k, toNd(f, DataType.DOUBLE));
-            } else {
-                sd.getVariable(k).setArray(toNd(f, DataType.DOUBLE));
-            }
-        });
-        List<String> wrt = new ArrayList<>();
-        for (String p : params.names()) {
-            if (sd.hasVariable(p)) {
-                wrt.add(p);
-            }
-        }
-        feeds.forEach((k, f) -> {
-            if (!f.isIds()) {
-                wrt.add(k);
-            }
-        });
+        Map<String, INDArray> ph = bindFeeds(sd, feeds);
+        List<String> wrt = differentiable(sd, params, feeds);
         Map<String, INDArray> grads = sd.calculateGradients(ph, wrt);
 
         // 1e-5: truncation error O(eps²) stays ~1e-10 while round-off noise (~1e-16·|loss|/eps) shrinks.
@@ -246,25 +229,8 @@ final class Backends {
         }
         loss = sd.identity("gradcheck_loss", loss);
         sd.setLossVariables(loss.name());
-        Map<String, INDArray> ph = new HashMap<>();
-        feeds.forEach((k, f) -> {
-            if (f.isIds()) {
-                ph.put(k, toNd(f, DataType.DOUBLE));
-            } else {
-                sd.getVariable(k).setArray(toNd(f, DataType.DOUBLE));
-            }
-        });
-        List<String> wrt = new ArrayList<>();
-        for (String p : params.names()) {
-            if (sd.hasVariable(p)) {
-                wrt.add(p);
-            }
-        }
-        feeds.forEach((k, f) -> {
-            if (!f.isIds()) {
-                wrt.add(k);
-            }
-        });
+        Map<String, INDArray> ph = bindFeeds(sd, feeds);
+        List<String> wrt = differentiable(sd, params, feeds);
         Map<String, INDArray> grads = sd.calculateGradients(ph, wrt);
         long total = 0;
         for (String name : wrt) {
@@ -329,25 +295,8 @@ final class Backends {
         SameDiffOps.Var sLoss = weightedSum(sops, sOuts, weights);
         sops.output("eager_check_loss", sLoss);
         sd.setLossVariables("eager_check_loss");
-        Map<String, INDArray> ph = new HashMap<>();
-        feeds.forEach((k, f) -> {
-            if (f.isIds()) {
-                ph.put(k, toNd(f, DataType.DOUBLE));
-            } else {
-                sd.getVariable(k).setArray(toNd(f, DataType.DOUBLE));
-            }
-        });
-        List<String> wrt = new ArrayList<>();
-        for (String p : params.names()) {
-            if (sd.hasVariable(p)) {
-                wrt.add(p);
-            }
-        }
-        feeds.forEach((k, f) -> {
-            if (!f.isIds()) {
-                wrt.add(k);
-            }
-        });
+        Map<String, INDArray> ph = bindFeeds(sd, feeds);
+        List<String> wrt = differentiable(sd, params, feeds);
         Map<String, INDArray> sGrads = sd.calculateGradients(ph, wrt);
         Map<String, INDArray> sValues = sd.output(ph, new ArrayList<>(sOuts.keySet()));
 
@@ -404,6 +353,35 @@ final class Backends {
             System.out.println("  eager vs SameDiff, " + what + ": " + worst);
         }
         return worst;
+    }
+
+    /** Index feeds as float64 placeholders; float feeds set on their variables (a graph built with trainable inputs). */
+    private static Map<String, INDArray> bindFeeds(SameDiff sd, Map<String, Feed> feeds) {
+        Map<String, INDArray> ph = new HashMap<>();
+        feeds.forEach((k, f) -> {
+            if (f.isIds()) {
+                ph.put(k, toNd(f, DataType.DOUBLE));
+            } else {
+                sd.getVariable(k).setArray(toNd(f, DataType.DOUBLE));
+            }
+        });
+        return ph;
+    }
+
+    /** The graph's parameters, then the float feeds: what gradients are taken with respect to. */
+    private static List<String> differentiable(SameDiff sd, ParamStore params, Map<String, Feed> feeds) {
+        List<String> wrt = new ArrayList<>();
+        for (String p : params.names()) {
+            if (sd.hasVariable(p)) {
+                wrt.add(p);
+            }
+        }
+        feeds.forEach((k, f) -> {
+            if (!f.isIds()) {
+                wrt.add(k);
+            }
+        });
+        return wrt;
     }
 
     private static double lossValue(SameDiff sd, Map<String, INDArray> ph) {

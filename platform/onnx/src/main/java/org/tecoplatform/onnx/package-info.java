@@ -8,7 +8,7 @@
  * runs with the same shapes.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tecoplatform.onnx;
 
 import org.osgi.annotation.bundle.Export;

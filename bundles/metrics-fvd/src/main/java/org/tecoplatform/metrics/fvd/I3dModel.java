@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.Video;
+import org.tecoplatform.onnx.ModelFolder;
 import org.tecoplatform.onnx.ModelSignature;
 import org.tecoplatform.onnx.OrtSessions;
 import org.tecoplatform.onnx.OrtSettings;

@@ -1,5 +1,6 @@
 package org.tecoplatform.metrics.fvd;
 
+import org.tecoplatform.onnx.ModelFolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -147,7 +148,8 @@ class FvdSessionTest {
         String xml = Files.readString(classes.resolve("OSGI-INF/org.tecoplatform.metrics.fvd.FvdMetric.xml"));
         assertThat(xml).contains("<property name=\"teco.name\" type=\"String\" value=\"fvd\"/>",
                 "<provide interface=\"org.tecoplatform.api.Metric\"/>");
-        String manifest = Files.readString(classes.resolve("META-INF/MANIFEST.MF"));
+        // Manifest lines wrap at 72 bytes; a continuation line starts with a space.
+        String manifest = Files.readString(classes.resolve("META-INF/MANIFEST.MF")).replace("\r\n ", "").replace("\n ", "");
         assertThat(manifest).contains("org.apache.commons.math3.linear;version=\"[3.5,4)\"");
     }
 }

@@ -9,6 +9,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.tecoplatform.api.BadInputException;
+import org.tecoplatform.onnx.ModelFolder;
 import org.tecoplatform.onnx.ModelSignature;
 import org.tecoplatform.onnx.OrtSessions;
 import org.tecoplatform.onnx.OrtSettings;

@@ -1,4 +1,4 @@
-package org.tecoplatform.metrics.lpips;
+package org.tecoplatform.onnx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,14 +12,14 @@ import java.util.HexFormat;
 import org.tecoplatform.api.BadInputException;
 
 /**
- * A model folder as a converter in {@code tools/} writes it: {@code model.json} (format, version, the
+ * A model folder as a converter in {@code tools/} writes it (the learned metrics' LPIPS and I3D): {@code model.json} (format, version, the
  * graph's file name and SHA-256, the sources' checksums, the preprocessing) beside the ONNX graph.
  * Every problem is a {@link BadInputException} naming the folder or file, the key, what was expected,
  * what was found, and the tool that makes the folder.
  */
-final class ModelFolder {
+public final class ModelFolder {
 
-    static final String METADATA = "model.json";
+    public static final String METADATA = "model.json";
 
     private final Path dir;
     private final String tool;
@@ -38,7 +38,7 @@ final class ModelFolder {
      * @param key  the config key that gave the folder, for messages ({@code lpips.model})
      * @param tool the converter that writes such a folder, for messages
      */
-    static ModelFolder open(Path dir, String key, String tool, String format, int formatVersion) {
+    public static ModelFolder open(Path dir, String key, String tool, String format, int formatVersion) {
         String makeIt = " (" + tool + " writes it)";
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(key + ": no model folder at " + dir + " (expected a folder with " + METADATA
@@ -71,7 +71,7 @@ final class ModelFolder {
         return folder;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
@@ -80,7 +80,7 @@ final class ModelFolder {
     }
 
     /** The ONNX graph file {@code model.json} names, which must exist. */
-    Path graph() {
+    public Path graph() {
         Path graph = dir.resolve(text("graph"));
         if (!Files.isRegularFile(graph)) {
             throw new BadInputException(dir.resolve(METADATA) + " key graph names " + graph + ", which is missing (re-run "
@@ -90,7 +90,7 @@ final class ModelFolder {
     }
 
     /** A required text value. */
-    String text(String key) {
+    public String text(String key) {
         JsonNode n = meta.get(key);
         if (n == null || !n.isTextual()) {
             throw new BadInputException(dir.resolve(METADATA) + ": key " + key + " is " + describe(n)
@@ -100,7 +100,7 @@ final class ModelFolder {
     }
 
     /** A required integer value. */
-    int integer(String key) {
+    public int integer(String key) {
         JsonNode n = meta.get(key);
         if (n == null || !n.canConvertToInt() || !n.isIntegralNumber()) {
             throw new BadInputException(dir.resolve(METADATA) + ": key " + key + " is " + describe(n)
@@ -110,7 +110,7 @@ final class ModelFolder {
     }
 
     /** Requires {@code key} to hold exactly {@code expected}. */
-    void expect(String key, String expected) {
+    public void expect(String key, String expected) {
         String found = text(key);
         if (!found.equals(expected)) {
             throw new BadInputException(dir.resolve(METADATA) + ": key " + key + " is \"" + found + "\", expected \""
@@ -122,7 +122,7 @@ final class ModelFolder {
         return n == null ? "missing" : n.toString();
     }
 
-    static String sha256(Path file) {
+    public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
