@@ -23,7 +23,7 @@ import org.tecoplatform.api.StageContext;
 
 /**
  * The {@code train_tokenizer} stage: trains a small VQ autoencoder ({@link VqModel}) on random
- * frames of the configured dataset's train split with DL4J SameDiff and exports it to
+ * frames of the configured dataset's train split on the eager ND4J back end (DL4J) and exports it to
  * {@code <run>/train_tokenizer/tokenizer/} as a {@code vqgan-onnx} tokenizer directory, which the
  * {@code tokenize} stage uses when the config names no {@code vqvae_ckpt}. Writes
  * {@code train_tokenizer.json}: steps, seconds, final train loss and PSNR, held-out (test split)

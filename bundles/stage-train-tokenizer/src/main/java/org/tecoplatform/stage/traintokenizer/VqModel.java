@@ -9,7 +9,7 @@ import org.tecoplatform.nn.ResNetBlock;
 import org.tecoplatform.nn.Upsample2;
 
 /**
- * A small VQ autoencoder, written once against {@link Ops}: trained on SameDiff, exported to ONNX.
+ * A small VQ autoencoder, written once against {@link Ops}: trained on the eager ND4J back end, exported to ONNX.
  *
  * <p>Encoder: conv3×3 → [ResNetBlock, AvgPool2] ×2 → ResNetBlock → 1×1 conv to {@code embed_dim}.
  * Decoder: its mirror (1×1 conv, ResNetBlock, [Upsample2, ResNetBlock] ×2, GroupNorm, ELU,

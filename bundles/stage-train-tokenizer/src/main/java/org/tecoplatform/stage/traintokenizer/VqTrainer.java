@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,10 +21,12 @@ import org.tecoplatform.api.Split;
 import org.tecoplatform.data.loader.Batch;
 import org.tecoplatform.data.loader.DataLoader;
 import org.tecoplatform.data.loader.LoaderOptions;
+import org.tecoplatform.nn.ArrayPool;
+import org.tecoplatform.nn.EagerOps;
 import org.tecoplatform.nn.ParamStore;
-import org.tecoplatform.nn.SameDiffOps;
 import org.tecoplatform.nn.train.AdamW;
 import org.tecoplatform.nn.train.Checkpoints;
+import org.tecoplatform.nn.train.EagerTraining;
 import org.tecoplatform.nn.train.LearningRateSchedule;
 import org.tecoplatform.nn.train.RunRng;
 import org.tecoplatform.nn.train.RunStart;
@@ -88,11 +88,6 @@ final class VqTrainer {
                     String.format(Locale.ROOT, "%.0f", priorSeconds));
         }
         long resumedFrom = step;
-        SameDiffOps ops = new SameDiffOps(params, DataType.FLOAT);
-        VqModel.trainingGraph(ops, model, o.batchSize());
-        SameDiff sd = ops.sameDiff();
-        sd.setLossVariables(VqModel.LOSS);
-
         double budget = o.maxMinutes() * 60;
         double[] elapsed = {priorSeconds};
         LearningRateSchedule base = LearningRateSchedule.warmupCosineToTotal(o.lr(), o.warmup(), o.steps());
@@ -101,14 +96,10 @@ final class VqTrainer {
         if (resumed != null) {
             resumed.restoreInto(optimizer, rng);
         }
-        Map<String, INDArray> arrays = new HashMap<>();
-        for (String name : params.names()) {
-            if (sd.hasVariable(name)) {
-                arrays.put(name, sd.getVariable(name).getArr());
-            }
-        }
-        List<String> wrt = new ArrayList<>(arrays.keySet());
-        List<String> outs = List.of(VqModel.LOSS, VqModel.RECON_LOSS, VqModel.CODES, VqModel.LATENTS);
+        // The live parameters (updated in place by AdamW; the first step fills them from the store)
+        // and the pool every step's arrays come from and go back to.
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        ArrayPool pool = new ArrayPool();
         int s = model.imageSize();
         long[] frameShape = {o.batchSize(), s, s, 3};
         long[] usage = new long[model.codes()];
@@ -123,7 +114,6 @@ final class VqTrainer {
         long runStart = System.nanoTime();
         // A different stream per resume point, so a resumed run does not replay the same frames.
         LoaderOptions loading = LoaderOptions.training(o.batchSize(), 1, o.seed() * 1_000_003L + step).withWorkers(1);
-        org.tecoplatform.nn.train.GradFunction.ensure(sd);
         try (DataLoader loader = DataLoader.open(dataset, config, Split.TRAIN, loading)) {
             while (step < o.steps()) {
                 if (budget > 0 && elapsed[0] >= budget) {
@@ -137,20 +127,26 @@ final class VqTrainer {
                 }
                 INDArray x = Nd4j.create(batch.pixels(), frameShape, 'c');
                 loader.recycle(batch);
-                OutAndGrad og = sd.calculateGradientsAndOutputs(Map.of(VqModel.X, x), outs, wrt);
-                Map<String, INDArray> grads = og.getGradients();
-                optimizer.step(arrays, grads);
-                Map<String, INDArray> out = og.getOutputs();
-                double loss = out.get(VqModel.LOSS).getDouble(0);
-                if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("train_tokenizer: the loss became " + loss + " at step " + step
-                            + "; lower train_tokenizer.lr (now " + o.lr() + ")");
-                }
-                double recon = out.get(VqModel.RECON_LOSS).getDouble(0);
-                long[] codes = out.get(VqModel.CODES).data().asLong();
-                for (long c : codes) {
-                    usage[(int) c]++;
-                    usedSinceLog[(int) c] = true;
+                double loss;
+                double recon;
+                INDArray latents;
+                try (EagerOps ops = new EagerOps(params, arrays, Map.of(VqModel.X, x), DataType.FLOAT, pool)) {
+                    VqModel.trainingGraph(ops, model, o.batchSize());
+                    loss = ops.output(VqModel.LOSS).getDouble(0);
+                    if (!Double.isFinite(loss)) {
+                        // Refused before the update, as TECO's trainer does: the parameters stay the last good ones.
+                        throw new IllegalStateException("train_tokenizer: the loss became " + loss + " at step " + (step + 1)
+                                + "; lower train_tokenizer.lr (now " + o.lr() + ")");
+                    }
+                    recon = ops.output(VqModel.RECON_LOSS).getDouble(0);
+                    // dup: an exact-size copy (a pool array may sit on a slightly larger buffer)
+                    for (long c : ops.output(VqModel.CODES).dup().data().asLong()) {
+                        usage[(int) c]++;
+                        usedSinceLog[(int) c] = true;
+                    }
+                    latents = ops.output(VqModel.LATENTS).dup();
+                    ops.backward(VqModel.LOSS);
+                    optimizer.step(arrays, ops.gradients());
                 }
                 step++;
                 elapsed[0] = priorSeconds + (System.nanoTime() - runStart) / 1e9;
@@ -158,17 +154,17 @@ final class VqTrainer {
                 reconSum += recon;
                 logged++;
                 if (o.deadCodeInterval() > 0 && step % o.deadCodeInterval() == 0) {
-                    int revived = reviveDeadCodes(sd, usage, out.get(VqModel.LATENTS), model, rng);
+                    int revived = reviveDeadCodes(arrays.get(VqModel.CODEBOOK), usage, latents, model, rng);
                     if (revived > 0) {
                         LOG.debug("train_tokenizer: step {}: re-initialised {} unused codes", step, revived);
                     }
                     java.util.Arrays.fill(usage, 0);
                 }
-                release(x, grads, out);
+                x.close();
+                closeQuietly(latents);
                 if (step % GC_INTERVAL == 0) {
-                    // SameDiff's per-step intermediates are off-heap buffers freed only when the garbage
-                    // collector finalises their Java handles; the heap hardly grows meanwhile, so without a
-                    // nudge the resident size grew ~100 MB/s (64x64 frames, batch 8) until the OOM killer came.
+                    // ND4J's small temporaries are off-heap buffers freed only when the garbage collector
+                    // finalises their Java handles (the step's own arrays are reused from the pool).
                     System.gc();
                 }
                 if (step % o.logInterval() == 0 || step == o.steps()) {
@@ -187,7 +183,7 @@ final class VqTrainer {
                     java.util.Arrays.fill(usedSinceLog, false);
                 }
                 if (step % o.saveInterval() == 0) {
-                    save(checkpoints, step, ops, params, optimizer, rng, modelKey, elapsed[0]);
+                    save(checkpoints, step, arrays, params, optimizer, rng, modelKey, elapsed[0]);
                 }
                 onStep.run();
             }
@@ -197,24 +193,10 @@ final class VqTrainer {
             lastPsnr = psnr(reconSum / logged);
         }
         if (step > resumedFrom) {
-            save(checkpoints, step, ops, params, optimizer, rng, modelKey, elapsed[0]);
+            save(checkpoints, step, arrays, params, optimizer, rng, modelKey, elapsed[0]);
         }
-        ops.copyParamsTo(params);
+        EagerTraining.copyParams(arrays, params);
         return new Result(params, step, resumedFrom, elapsed[0], (System.nanoTime() - runStart) / 1e9, lastLoss, lastPsnr, byTime, reports);
-    }
-
-    /**
-     * Frees this step's input, gradients and outputs now: left to the garbage collector, the
-     * off-heap buffers of a few hundred steps outgrew the machine's memory before a collection ran.
-     */
-    private static void release(INDArray x, Map<String, INDArray> grads, Map<String, INDArray> outputs) {
-        x.close();
-        for (INDArray a : grads.values()) {
-            closeQuietly(a);
-        }
-        for (INDArray a : outputs.values()) {
-            closeQuietly(a);
-        }
     }
 
     private static void closeQuietly(INDArray a) {
@@ -223,9 +205,9 @@ final class VqTrainer {
         }
     }
 
-    private static void save(Path root, long step, SameDiffOps ops, ParamStore params, AdamW optimizer, RunRng rng, String modelKey,
-                             double seconds) throws IOException {
-        ops.copyParamsTo(params);
+    private static void save(Path root, long step, Map<String, INDArray> arrays, ParamStore params, AdamW optimizer, RunRng rng,
+                             String modelKey, double seconds) throws IOException {
+        EagerTraining.copyParams(arrays, params);
         String text = MODEL_KEY + modelKey + "\n" + SECONDS_KEY + String.format(Locale.ROOT, "%.3f", seconds) + "\n";
         Checkpoints.save(root, step, params, optimizer, rng, text);
         Checkpoints.prune(root, KEEP);
@@ -235,8 +217,7 @@ final class VqTrainer {
      * Codes no frame chose over the last interval get the (normalised) encoding of a random
      * position of the current batch plus a little noise, so every code stays within reach.
      */
-    static int reviveDeadCodes(SameDiff sd, long[] usage, INDArray latents, VqConfig model, RunRng rng) {
-        INDArray codebook = sd.getVariable(VqModel.CODEBOOK).getArr();
+    static int reviveDeadCodes(INDArray codebook, long[] usage, INDArray latents, VqConfig model, RunRng rng) {
         int d = model.embedDim();
         float[] z = latents.castTo(DataType.FLOAT).dup('c').data().asFloat();
         int positions = z.length / d;

@@ -24,7 +24,7 @@ class ComponentDescriptorTest {
         try (InputStream in = Files.newInputStream(classes().resolve("META-INF/MANIFEST.MF"))) {
             var attrs = new Manifest(in).getMainAttributes();
             assertThat(attrs.getValue("Import-Package")).contains("org.tecoplatform.nn;", "org.tecoplatform.nn.train;",
-                    "org.tecoplatform.data.loader;", "org.nd4j.autodiff.samediff", "ai.onnxruntime", "org.tecoplatform.api;version=\"[1.");
+                    "org.tecoplatform.data.loader;", "org.nd4j.linalg.api.ndarray", "ai.onnxruntime", "org.tecoplatform.api;version=\"[1.");
             assertThat(attrs.getValue("Private-Package")).isEqualTo("org.tecoplatform.stage.traintokenizer");
         }
     }
