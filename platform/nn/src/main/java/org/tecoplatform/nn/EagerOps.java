@@ -8,7 +8,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,7 +16,6 @@ import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.api.ops.impl.indexaccum.custom.ArgMin;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.reduce.floating.Mean;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
@@ -1021,12 +1019,7 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
     @Override
     public Tensor conv2d(Tensor x, Tensor kernel, int stride, int pad) {
         int[] out = Shapes.conv2d(x.shape, kernel.shape, stride, pad);
-        Conv2DConfig cfg = Conv2DConfig.builder()
-                .kH(kernel.shape[0]).kW(kernel.shape[1])
-                .sH(stride).sW(stride).pH(pad).pW(pad).dH(1).dW(1)
-                .paddingMode(PaddingMode.VALID)
-                .dataFormat("NHWC").weightsFormat(WeightsFormat.YXIO)
-                .build();
+        Conv2DConfig cfg = SameDiffOps.conv2dConfig(kernel.shape, stride, pad);
         INDArray xv = contiguous(val(x));
         INDArray kv = contiguous(val(kernel));
         INDArray v = alloc(out);

@@ -334,13 +334,17 @@ public final class SameDiffOps implements Ops<SameDiffOps.Var> {
     @Override
     public Var conv2d(Var x, Var kernel, int stride, int pad) {
         int[] out = Shapes.conv2d(x.shape, kernel.shape, stride, pad);
-        Conv2DConfig cfg = Conv2DConfig.builder()
-                .kH(kernel.shape[0]).kW(kernel.shape[1])
+        return new Var(sd.cnn.conv2d(x.sd(), kernel.sd(), conv2dConfig(kernel.shape, stride, pad)), out);
+    }
+
+    /** ND4J's configuration of {@link Ops#conv2d}: NHWC input, HWIO (YXIO) kernel, explicit symmetric padding. */
+    static Conv2DConfig conv2dConfig(int[] kernel, int stride, int pad) {
+        return Conv2DConfig.builder()
+                .kH(kernel[0]).kW(kernel[1])
                 .sH(stride).sW(stride).pH(pad).pW(pad).dH(1).dW(1)
                 .paddingMode(PaddingMode.VALID)
                 .dataFormat("NHWC").weightsFormat(WeightsFormat.YXIO)
                 .build();
-        return new Var(sd.cnn.conv2d(x.sd(), kernel.sd(), cfg), out);
     }
 
     @Override
