@@ -6,7 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.Metric;
 import org.tecoplatform.api.MetricScore;
-import org.tecoplatform.api.MetricSession;
+import org.tecoplatform.api.SetMetricSession;
 import org.tecoplatform.api.ModelMetric;
 import org.tecoplatform.api.OptionSpec;
 import org.tecoplatform.api.OptionType;
@@ -59,7 +59,7 @@ public final class FvdMetric implements ModelMetric {
     }
 
     @Override
-    public MetricSession open(Settings config) {
+    public SetMetricSession open(Settings config) {
         Settings s = config.section(NAME);
         if (s.getString("model", "").isBlank()) {
             throw new BadInputException(NAME + ".model is not set: FVD needs an I3D model folder (i3d.onnx + model.json); "

@@ -9,8 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tecoplatform.api.BadInputException;
-import org.tecoplatform.api.MetricScore;
-import org.tecoplatform.api.MetricSession;
+import org.tecoplatform.api.SetMetricSession;
 import org.tecoplatform.api.SetScore;
 import org.tecoplatform.api.Video;
 
@@ -18,7 +17,7 @@ import org.tecoplatform.api.Video;
  * Collects I3D features of each named set's real and generated videos and scores the sets at the end.
  * The real video of a pair is embedded once even when several sets (the model's, the baseline's) get it.
  */
-final class FvdSession implements MetricSession {
+final class FvdSession implements SetMetricSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(FvdSession.class);
 
@@ -41,16 +40,6 @@ final class FvdSession implements MetricSession {
     FvdSession(I3dModel model, Options options) {
         this.model = model;
         this.options = options;
-    }
-
-    @Override
-    public boolean perVideo() {
-        return false;
-    }
-
-    @Override
-    public MetricScore score(Video real, Video fake, int contextFrames) {
-        throw new UnsupportedOperationException(FvdMetric.NAME + " scores sets of videos, not each video");
     }
 
     @Override

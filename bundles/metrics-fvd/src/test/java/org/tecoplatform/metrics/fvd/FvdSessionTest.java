@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tecoplatform.api.BadInputException;
-import org.tecoplatform.api.MetricSession;
+import org.tecoplatform.api.SetMetricSession;
 import org.tecoplatform.api.SetScore;
 import org.tecoplatform.api.Video;
 import org.tecoplatform.npz.NpyArray;
@@ -43,7 +43,7 @@ class FvdSessionTest {
     void scoresSetsWithChunksAndAReproducibleInterval() throws Exception {
         Map<String, Object> opts = Map.of("min_videos", 4, "chunk_size", 4, "bootstrap", 4, "seed", 3);
         List<SetScore> first;
-        try (MetricSession s = new FvdMetric().open(I3dFixtures.config(I3dFixtures.modelDir(), opts))) {
+        try (SetMetricSession s = new FvdMetric().open(I3dFixtures.config(I3dFixtures.modelDir(), opts))) {
             assertThat(s.perVideo()).isFalse();
             for (int i = 0; i < 8; i++) {
                 Video real = variant(i % 2, 7 * i);
@@ -66,7 +66,7 @@ class FvdSessionTest {
             assertThat(fvd.ciLow()).isLessThanOrEqualTo(fvd.ciHigh());
             assertThat(fvd.seed()).isEqualTo(3);
         }
-        try (MetricSession s = new FvdMetric().open(I3dFixtures.config(I3dFixtures.modelDir(), opts))) {
+        try (SetMetricSession s = new FvdMetric().open(I3dFixtures.config(I3dFixtures.modelDir(), opts))) {
             for (int i = 0; i < 8; i++) {
                 s.add("model", variant(i % 2, 7 * i), variant((i + 1) % 2, 7 * i + 3), 2);
             }
@@ -103,7 +103,7 @@ class FvdSessionTest {
 
     @Test
     void tooFewVideosShortVideosAndGrayFramesAreNamed() throws Exception {
-        try (MetricSession s = new FvdMetric().open(I3dFixtures.config(I3dFixtures.modelDir(), Map.of()))) {
+        try (SetMetricSession s = new FvdMetric().open(I3dFixtures.config(I3dFixtures.modelDir(), Map.of()))) {
             Video v = variant(0, 0);
             s.add("model", v, v, 2);
             assertThatThrownBy(() -> s.finish("model")).isInstanceOf(BadInputException.class)

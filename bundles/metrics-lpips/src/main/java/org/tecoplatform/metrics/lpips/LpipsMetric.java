@@ -6,7 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.Metric;
 import org.tecoplatform.api.MetricScore;
-import org.tecoplatform.api.MetricSession;
+import org.tecoplatform.api.VideoMetricSession;
 import org.tecoplatform.api.ModelMetric;
 import org.tecoplatform.api.OptionSpec;
 import org.tecoplatform.api.OptionType;
@@ -53,7 +53,7 @@ public final class LpipsMetric implements ModelMetric {
     }
 
     @Override
-    public MetricSession open(Settings config) {
+    public VideoMetricSession open(Settings config) {
         Settings s = config.section(NAME);
         String given = s.getString("model", "");
         if (given.isBlank()) {

@@ -1,17 +1,15 @@
 package org.tecoplatform.metrics.lpips;
 
-import java.util.List;
 import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.MetricScore;
-import org.tecoplatform.api.MetricSession;
-import org.tecoplatform.api.SetScore;
+import org.tecoplatform.api.VideoMetricSession;
 import org.tecoplatform.api.Video;
 
 /**
  * Scores videos frame by frame with an opened {@link LpipsModel}: frames {@code [ctx, T)} of the real
  * and the generated video, at their native resolution, in batches.
  */
-final class LpipsSession implements MetricSession {
+final class LpipsSession implements VideoMetricSession {
 
     private final LpipsModel model;
     private final int batch;
@@ -21,10 +19,6 @@ final class LpipsSession implements MetricSession {
         this.batch = batch;
     }
 
-    @Override
-    public boolean perVideo() {
-        return true;
-    }
 
     @Override
     public MetricScore score(Video real, Video fake, int contextFrames) {
@@ -93,15 +87,7 @@ final class LpipsSession implements MetricSession {
         return 2.0f * x - 1.0f;
     }
 
-    @Override
-    public void add(String set, Video real, Video fake, int contextFrames) {
-        throw new UnsupportedOperationException(LpipsMetric.NAME + " scores each video, not sets");
-    }
 
-    @Override
-    public List<SetScore> finish(String set) {
-        return List.of();
-    }
 
     @Override
     public void close() {

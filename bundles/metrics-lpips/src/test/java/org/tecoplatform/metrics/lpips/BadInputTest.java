@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tecoplatform.api.BadInputException;
-import org.tecoplatform.api.MetricSession;
+import org.tecoplatform.api.VideoMetricSession;
 import org.tecoplatform.api.Video;
 import org.tecoplatform.pipeline.config.ConfigSettings;
 
@@ -78,7 +78,7 @@ class BadInputTest {
 
     @Test
     void framesTooSmallOrNotRgbAreNamed() {
-        try (MetricSession s = new LpipsMetric().open(LpipsFixtures.config())) {
+        try (VideoMetricSession s = new LpipsMetric().open(LpipsFixtures.config())) {
             Video small = new Video(3, 30, 64, 3, new byte[3 * 30 * 64 * 3]);
             assertThatThrownBy(() -> s.score(small, small, 1)).isInstanceOf(BadInputException.class)
                     .hasMessageContaining("30x64").hasMessageContaining("at least 31x31");

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tecoplatform.api.MetricScore;
-import org.tecoplatform.api.MetricSession;
+import org.tecoplatform.api.VideoMetricSession;
 import org.tecoplatform.npz.NpyArray;
 import org.tecoplatform.npz.NpzReader;
 
@@ -22,7 +22,7 @@ class OrtAgreementTest {
     void distancesMatchPyTorch() throws Exception {
         double worst = 0;
         for (int batch : new int[] {1, 2, 16}) {
-            try (MetricSession s = new LpipsMetric().open(LpipsFixtures.config(LpipsFixtures.modelDir(),
+            try (VideoMetricSession s = new LpipsMetric().open(LpipsFixtures.config(LpipsFixtures.modelDir(),
                     Map.of("batch", batch)));
                  NpzReader npz = NpzReader.open(LpipsFixtures.resources().resolve("lpips-fixture.npz"))) {
                 assertThat(s.perVideo()).isTrue();
@@ -53,7 +53,7 @@ class OrtAgreementTest {
 
     @Test
     void identicalFramesAreZeroApart() throws Exception {
-        try (MetricSession s = new LpipsMetric().open(LpipsFixtures.config());
+        try (VideoMetricSession s = new LpipsMetric().open(LpipsFixtures.config());
              NpzReader npz = NpzReader.open(LpipsFixtures.resources().resolve("lpips-fixture.npz"))) {
             NpyArray real = npz.read("square64_real");
             var v = LpipsFixtures.video(real.shape(), real.toUint8(), 0);

@@ -12,6 +12,8 @@ import java.util.function.IntConsumer;
 import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.MetricScore;
 import org.tecoplatform.api.MetricSession;
+import org.tecoplatform.api.SetMetricSession;
+import org.tecoplatform.api.VideoMetricSession;
 import org.tecoplatform.api.ModelMetric;
 import org.tecoplatform.api.SetScore;
 import org.tecoplatform.api.Settings;
@@ -163,8 +165,8 @@ public final class Evaluation {
     private static Map<String, SetStats> sets(Map<String, MetricSession> sessions, String set) {
         Map<String, SetStats> out = new LinkedHashMap<>();
         for (MetricSession s : sessions.values()) {
-            if (!s.perVideo()) {
-                for (SetScore score : s.finish(set)) {
+            if (s instanceof SetMetricSession sets) {
+                for (SetScore score : sets.finish(set)) {
                     out.put(score.metric(), SetStats.of(score));
                 }
             }
@@ -177,11 +179,11 @@ public final class Evaluation {
         int expected = real.frames() - ctx;
         for (NamedMetric m : metrics) {
             MetricSession session = sessions.get(m.name());
-            if (session != null && !session.perVideo()) {
-                session.add(method, real, fake, ctx);
+            if (session instanceof SetMetricSession sets) {
+                sets.add(method, real, fake, ctx);
                 continue;
             }
-            MetricScore s = session != null ? session.score(real, fake, ctx) : m.metric().score(real, fake, ctx);
+            MetricScore s = session instanceof VideoMetricSession v ? v.score(real, fake, ctx) : m.metric().score(real, fake, ctx);
             double[] perFrame = s.perFrame();
             if (perFrame.length != expected) {
                 throw new IllegalStateException("metric '" + m.name() + "' gave " + perFrame.length + " per-frame values for "

@@ -14,6 +14,7 @@ import org.tecoplatform.api.BadInputException;
 import org.tecoplatform.api.Metric;
 import org.tecoplatform.api.MetricScore;
 import org.tecoplatform.api.MetricSession;
+import org.tecoplatform.api.SetMetricSession;
 import org.tecoplatform.api.ModelMetric;
 import org.tecoplatform.api.SetScore;
 import org.tecoplatform.api.Settings;
@@ -86,17 +87,7 @@ class EvaluationTest {
             opened.incrementAndGet();
             long seed = config.section("setmean").getInt("seed", 0);
             java.util.Map<String, List<Double>> sets = new java.util.HashMap<>();
-            return new MetricSession() {
-                @Override
-                public boolean perVideo() {
-                    return false;
-                }
-
-                @Override
-                public MetricScore score(Video real, Video fake, int contextFrames) {
-                    throw new UnsupportedOperationException();
-                }
-
+            return new SetMetricSession() {
                 @Override
                 public void add(String set, Video real, Video fake, int contextFrames) {
                     double mae = MAE.score(real, fake, contextFrames).perFrame()[0];
