@@ -41,6 +41,9 @@ final class VideoSection {
                         .append(Html.escape(set.path("samples").asText(Numbers.NONE))).append(")</h3>");
                 b.append(set.has("gif") ? gifFigure(sampleJson.resolveSibling(set.path("gif").asText()), maxBytes)
                         : HtmlReport.missing("No GIF for this set (sample.gif is false)."));
+                if (set.has("strip")) {
+                    b.append(stripFigure(sampleJson.resolveSibling(set.path("strip").asText()), set.path("strip_frames"), maxBytes));
+                }
             }
         }
         b.append(sampleFacts(sampleJson));
@@ -70,6 +73,29 @@ final class VideoSection {
         } catch (IOException e) {
             return HtmlReport.missing("Could not read " + gif + ": " + e.getMessage());
         }
+    }
+
+    /** The still of chosen frames (the sample stage's strip PNG), so a printed page or screenshot shows generated frames. */
+    private static String stripFigure(Path png, JsonNode frames, long maxBytes) {
+        try {
+            if (!Files.isRegularFile(png) || Files.size(png) > maxBytes) {
+                return HtmlReport.missing("No still of the frames: " + png + " is missing or larger than report.max_gif_mb.");
+            }
+            List<String> numbers = new ArrayList<>();
+            frames.forEach(f -> numbers.add(Integer.toString(f.asInt() + 1)));
+            return "<figure><img src=\"data:image/png;base64,"
+                    + Base64.getEncoder().encodeToString(Files.readAllBytes(png)) + "\" width=\"" + imageWidth(png) * ZOOM
+                    + "\" alt=\"chosen frames: real above generated\"/><figcaption>Two rows per test video, the real frames above "
+                    + "the model's; columns are frames " + String.join(", ", numbers) + " of each video (the first is the last "
+                    + "context frame).</figcaption></figure>";
+        } catch (IOException e) {
+            return HtmlReport.missing("Could not read " + png + ": " + e.getMessage());
+        }
+    }
+
+    private static int imageWidth(Path png) throws IOException {
+        java.awt.image.BufferedImage img = ImageIO.read(png.toFile());
+        return img == null ? 0 : img.getWidth();
     }
 
     private static String figure(byte[] bytes) throws IOException {

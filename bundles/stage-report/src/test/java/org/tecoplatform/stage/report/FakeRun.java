@@ -61,11 +61,14 @@ final class FakeRun {
                  "include_actions": false, "gif": "samples.gif", "cache": true, "seed": 1, "generated_frames": 12, "rollout_seconds": 0.5,
                  "generated_frames_per_second": 24.0, "seconds": 0.75,
                  "sets": [{"samples": "samples_4", "include_actions": false, "gif": "samples.gif", "videos": 3},
-                          {"samples": "samples_action_4", "include_actions": true, "gif": "samples_action.gif", "videos": 3}]}
+                          {"samples": "samples_action_4", "include_actions": true, "gif": "samples_action.gif", "videos": 3,
+                           "strip": "samples_action_strip.png", "strip_frames": [3, 4, 7]}]}
                 """);
         byte[] gif = gif();
         Files.write(run.resolve("sample/samples.gif"), gif);
         Files.write(run.resolve("sample/samples_action.gif"), gif);
+        ImageIO.write(new java.awt.image.BufferedImage(12, 6, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                run.resolve("sample/samples_action_strip.png").toFile());
         writeEval(run);
         return gif;
     }

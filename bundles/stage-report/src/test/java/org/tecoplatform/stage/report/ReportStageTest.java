@@ -40,6 +40,9 @@ class ReportStageTest {
         // One figure per sample set, each under its heading.
         assertThat(html).contains("Without actions (samples_4)", "With the test episodes' actions (samples_action_4)");
         assertThat(html.split("data:image/gif;base64,", -1)).hasSize(3);
+        // The action set's still of chosen frames (a screenshot shows only a GIF's first frame), 1-based frame numbers.
+        assertThat(html.split("data:image/png;base64,", -1)).hasSize(2);
+        assertThat(html).contains("width=\"24\" alt=\"chosen frames: real above generated\"", "columns are frames 4, 5, 8 of each video");
         // Training: four loss charts, the tokenizer's summary.
         assertThat(html).contains("Total loss (loss)", "Reconstruction loss (recon_loss)", "Prior (transition) loss (trans_loss)",
                 "Commitment and codebook losses", "<td>Held-out PSNR (dB)</td><td>26.88</td>", "<td>Codebook size</td><td>1,024</td>");
@@ -126,6 +129,7 @@ class ReportStageTest {
         Files.createDirectories(moved);
         Files.move(run.resolve("sample/samples.gif"), moved.resolve("samples.gif"));
         Files.move(run.resolve("sample/samples_action.gif"), moved.resolve("samples_action.gif"));
+        Files.move(run.resolve("sample/samples_action_strip.png"), moved.resolve("samples_action_strip.png"));
         Files.move(run.resolve("sample/sample.json"), moved.resolve("sample.json"));
         Map<String, Object> config = new java.util.LinkedHashMap<>(FakeRun.config());
         config.put("sample", Map.of("out", moved.toString()));

@@ -25,9 +25,9 @@ final class GifGrid {
 
     static final int BORDER = 2;
     static final int GAP = 4;
-    private static final int CONTEXT = 0x2e7d32;
-    private static final int GENERATED = 0xc62828;
-    private static final int BACKGROUND = 0xffffff;
+    static final int CONTEXT = 0x2e7d32;
+    static final int GENERATED = 0xc62828;
+    static final int BACKGROUND = 0xffffff;
 
     private GifGrid() {
     }
@@ -65,7 +65,7 @@ final class GifGrid {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void tile(BufferedImage img, int x0, int y0, Video v, int t, int colour) {
+    static void tile(BufferedImage img, int x0, int y0, Video v, int t, int colour) {
         fill(img, x0, y0, v.width() + 2 * BORDER, v.height() + 2 * BORDER, colour);
         byte[] p = v.pixels();
         int base = t * v.frameBytes();
@@ -79,7 +79,7 @@ final class GifGrid {
         }
     }
 
-    private static void fill(BufferedImage img, int x0, int y0, int w, int h, int rgb) {
+    static void fill(BufferedImage img, int x0, int y0, int w, int h, int rgb) {
         for (int y = y0; y < y0 + h; y++) {
             for (int x = x0; x < x0 + w; x++) {
                 img.setRGB(x, y, rgb);

@@ -60,6 +60,8 @@ public final class SampleStage implements Stage, StageBenchmark {
     static final String SUMMARY = "sample.json";
     static final String GIF = "samples.gif";
     static final String GIF_ACTIONS = "samples_action.gif";
+    static final String STRIP = "samples_strip.png";
+    static final String STRIP_ACTIONS = "samples_action_strip.png";
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleStage.class);
 
@@ -207,8 +209,10 @@ public final class SampleStage implements Stage, StageBenchmark {
             }
         }
         String gif = withActions ? GIF_ACTIONS : GIF;
+        String strip = withActions ? STRIP_ACTIONS : STRIP;
         if (o.gif()) {
             GifGrid.write(base.resolve(gif), forGif, o.context());
+            FrameStrip.write(base.resolve(strip), forGif, o.context());
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         LOG.info("sample: {} videos of {} frames ({} context, {}) in {} ({} generated frames/s, cache {})", refs.size(), o.frames(),
@@ -219,6 +223,8 @@ public final class SampleStage implements Stage, StageBenchmark {
         m.put("include_actions", withActions);
         if (o.gif()) {
             m.put("gif", gif);
+            m.put("strip", strip);
+            m.put("strip_frames", FrameStrip.columns(o.frames(), o.context()));
         }
         m.put("videos", refs.size());
         m.put("generated_frames", generated);
