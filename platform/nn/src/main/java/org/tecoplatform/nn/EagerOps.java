@@ -490,6 +490,7 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
                 arr = dtype == DataType.FLOAT ? a : a.castTo(dtype);
             }
             paramArrays.put(name, arr);
+            params.handedOver(name);
         } else if (!Arrays.equals(arr.shape(), Shapes.longs(shape))) {
             throw new IllegalArgumentException("parameter " + name + " has shape " + Arrays.toString(arr.shape())
                     + ", asked for " + Arrays.toString(shape));

@@ -26,9 +26,35 @@ public final class ParamStore {
     private final long seed;
     private final Map<String, float[]> values = new LinkedHashMap<>();
     private final Map<String, int[]> shapes = new LinkedHashMap<>();
+    private boolean handsOver;
 
     public ParamStore(long seed) {
         this.seed = seed;
+    }
+
+    /**
+     * From now on a value copied into a live array ({@link #handedOver}) is dropped from the store:
+     * a trainer's live arrays are the parameters between checkpoints, and keeping a second copy on
+     * the heap costs as much memory as the parameters (0.69 GB for DMLab's 172 M). The trainer
+     * puts the values back before it saves or returns the store.
+     */
+    public ParamStore handingOver() {
+        this.handsOver = true;
+        return this;
+    }
+
+    /** {@code name}'s value now lives in a live array: forgotten here if {@link #handingOver} was asked for. */
+    public void handedOver(String name) {
+        if (handsOver) {
+            values.remove(name);
+        }
+    }
+
+    /** {@link #handedOver} for every parameter (after a checkpoint was written from the store). */
+    public void handedOverAll() {
+        if (handsOver) {
+            values.clear();
+        }
     }
 
     public long seed() {

@@ -28,6 +28,32 @@ class ParamStoreTest {
     }
 
     @Test
+    void aHandingOverStoreKeepsNoCopyOfWhatTheLiveArraysHoldAndGetsItBack() {
+        ParamStore reference = new ParamStore(3);
+        float[] expected = reference.getOrCreate("w", new int[] {4, 5}, Init.lecunNormal()).clone();
+        ParamStore store = new ParamStore(3).handingOver();
+        java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> live = new java.util.LinkedHashMap<>();
+        try (EagerOps ops = new EagerOps(store, live, java.util.Map.of(), org.nd4j.linalg.api.buffer.DataType.FLOAT)) {
+            ops.param("w", Init.lecunNormal(), 4, 5);
+        }
+        assertThat(store.contains("w")).isFalse();
+        assertThat(live.get("w").data().asFloat()).containsExactly(expected);
+        org.tecoplatform.nn.train.EagerTraining.copyParams(live, store);
+        assertThat(store.get("w")).containsExactly(expected);
+        assertThat(store.shape("w")).containsExactly(4, 5);
+        store.handedOverAll();
+        assertThat(store.names()).isEmpty();
+
+        // Without handingOver the store keeps its values (back ends compared on one store rely on it).
+        ParamStore kept = new ParamStore(3);
+        try (EagerOps ops = new EagerOps(kept, new java.util.LinkedHashMap<>(), java.util.Map.of(),
+                org.nd4j.linalg.api.buffer.DataType.FLOAT)) {
+            ops.param("w", Init.lecunNormal(), 4, 5);
+        }
+        assertThat(kept.get("w")).containsExactly(expected);
+    }
+
+    @Test
     void lecunNormalIsTruncatedAtTwoSigmaWithVarianceOneOverFanIn() {
         ParamStore s = new ParamStore(1);
         int[] shape = {3, 3, 64, 64}; // fan_in = 576

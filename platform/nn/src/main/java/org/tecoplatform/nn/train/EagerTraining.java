@@ -1,5 +1,6 @@
 package org.tecoplatform.nn.train;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,7 +16,7 @@ public final class EagerTraining {
     public static void copyParams(Map<String, INDArray> arrays, ParamStore store) {
         arrays.forEach((name, a) -> {
             INDArray f = a.dataType() == DataType.FLOAT ? a : a.castTo(DataType.FLOAT);
-            store.put(name, store.shape(name), f.dup().data().asFloat());
+            store.put(name, Arrays.stream(a.shape()).mapToInt(Math::toIntExact).toArray(), f.dup().data().asFloat());
         });
     }
 }

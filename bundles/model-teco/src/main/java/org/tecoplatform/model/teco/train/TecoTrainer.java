@@ -76,7 +76,8 @@ final class TecoTrainer {
         RunRng rng = new RunRng(o.seed());
         RunStart start = RunStart.of(checkpoints, o.seed(), MODEL_LINE, modelKey, SECONDS_LINE, "model",
                 "use another run folder, or --force to start over");
-        ParamStore params = start.params();
+        // The live arrays hold the parameters between checkpoints; the store gets them back to save.
+        ParamStore params = start.params().handingOver();
         long step = start.step();
         double priorSeconds = start.trainedSeconds();
         Checkpoints.Checkpoint resumed = start.checkpoint();
@@ -165,7 +166,7 @@ final class TecoTrainer {
         if (step > resumedFrom || lastCheckpoint == null) {
             lastCheckpoint = save(checkpoints, step, arrays, params, optimizer, rng, configText, modelKey, elapsed[0], o, listener);
         }
-        EagerTraining.copyParams(arrays, params);
+        EagerTraining.copyParams(arrays, params);   // the caller gets every parameter's final value
         return new Result(params, step, resumedFrom, elapsed[0], last, byTime, lastCheckpoint, reports);
     }
 
@@ -179,6 +180,7 @@ final class TecoTrainer {
         String text = MODEL_LINE + modelKey + "\n" + SECONDS_LINE + String.format(Locale.ROOT, "%.3f", seconds) + "\n" + configText;
         Path dir = Checkpoints.save(root, step, params, optimizer, rng, text);
         listener.checkpoint(dir, params);
+        params.handedOverAll();
         Checkpoints.prune(root, o.keepCheckpoints());
         LOG.info("train: checkpoint {}", dir);
         return dir;

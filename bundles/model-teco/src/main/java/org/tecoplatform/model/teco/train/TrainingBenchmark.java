@@ -26,7 +26,7 @@ final class TrainingBenchmark {
     }
 
     static Map<String, double[]> run(TecoModel model, int batch, int warmup, int steps, long seed, int profile) {
-        ParamStore params = new ParamStore(seed);
+        ParamStore params = new ParamStore(seed).handingOver();   // as the trainer: no heap copy of the parameters
         var c = model.config();
         SplittableRandom rng = new SplittableRandom(seed);
         int[] codes = new int[batch * c.seqLen() * c.latentHeight() * c.latentWidth()];
