@@ -10,7 +10,7 @@
  * <p>Tensors are channels-last (NHWC), as in the original JAX code; shapes are static.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package org.tecoplatform.nn;
 
 import org.osgi.annotation.bundle.Export;
