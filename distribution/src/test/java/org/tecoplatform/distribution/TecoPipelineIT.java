@@ -189,7 +189,7 @@ class TecoPipelineIT {
     void modelSummaryCountsDmlabsParametersPerComponent() throws Exception {
         Result r = TecoProcess.run(work, "model", "summary", TecoProcess.dist().resolve("configs/dmlab.yaml").toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("z_tfm").contains("102,871,040").contains("z_git").contains("26,046,464")
+        assertThat(r.out()).contains("z_tfm").contains("102,871,040").contains("prior").contains("26,046,464")
                 .contains("172,155,056");
     }
 
