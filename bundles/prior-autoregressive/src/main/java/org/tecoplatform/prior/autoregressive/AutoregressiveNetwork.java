@@ -100,8 +100,9 @@ final class AutoregressiveNetwork implements PriorNetwork {
         T oneHot = ops.oneHot(codes, k + 1);
         T logits = ops.reshape(forward(ops, name, oneHot, cond), n, shape.length(), k);
         T labels = ops.reshape(ops.slice(oneHot, -1, 0, k), n, shape.length(), k);
-        T ce = ops.reduceSum(ops.mul(labels, ops.logSoftmax(logits)), false, 2);
-        return ops.mul(ops.reduceMean(ops.reduceSum(ce, false, 1), false, 0), ops.scalar(-1f));
+        T ce = ops.mul(ops.reduceSum(ops.mul(labels, ops.logSoftmax(logits)), false, 2), ops.scalar(-1f));
+        // Reduced last, so the loss is rank 0 like TECO's other losses.
+        return ops.reduceMean(ops.reduceSum(ce, false, 1), false, 0);
     }
 
     /** Logits {@code [N, h, w, codes]}; position i reads only tokens before i. */
