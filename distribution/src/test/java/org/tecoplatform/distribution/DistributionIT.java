@@ -60,7 +60,7 @@ class DistributionIT {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         JsonNode list = new ObjectMapper().readTree(r.out());
         assertThat(list.findValuesAsText("name")).contains("maze", "dmlab", "minecraft", "habitat", "kinetics", "data", "vqgan-onnx",
-                "train_tokenizer", "tokenize", "train", "sample", "eval", "report", "maskgit", "psnr", "ssim");
+                "train_tokenizer", "tokenize", "train", "sample", "eval", "report", "maskgit", "autoregressive", "psnr", "ssim");
         assertThat(list.findValuesAsText("state")).containsOnly("active");
     }
 

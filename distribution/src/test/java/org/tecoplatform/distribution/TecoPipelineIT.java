@@ -189,8 +189,18 @@ class TecoPipelineIT {
     void modelSummaryCountsDmlabsParametersPerComponent() throws Exception {
         Result r = TecoProcess.run(work, "model", "summary", TecoProcess.dist().resolve("configs/dmlab.yaml").toString());
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("z_tfm").contains("102,871,040").contains("z_git").contains("26,046,464")
+        assertThat(r.out()).contains("z_tfm").contains("102,871,040").contains("prior").contains("26,046,464")
                 .contains("172,155,056");
+    }
+
+    /** The second prior by one line, at MaskGit's DMLab size: its own section, counted under the same component name. */
+    @Test
+    void modelSummaryCountsTheAutoregressivePrior() throws Exception {
+        Result r = TecoProcess.run(work, "model", "summary", TecoProcess.dist().resolve("configs/dmlab.yaml").toString(),
+                "--set", "pipeline.prior=autoregressive", "--set", "autoregressive.vocab_dim=256", "--set", "autoregressive.embed_dim=512",
+                "--set", "autoregressive.mlp_dim=2048", "--set", "autoregressive.num_heads=8", "--set", "autoregressive.num_layers=8");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("prior: autoregressive").contains("26,467,584").contains("172,576,176");
     }
 
     private static List<String> concat(List<String> a, String b) {

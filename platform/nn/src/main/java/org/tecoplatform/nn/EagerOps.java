@@ -618,11 +618,12 @@ public final class EagerOps implements Ops<EagerOps.Tensor>, AutoCloseable {
             case '*' -> a.mul(b, z);
             default -> a.div(b, z);
         }
-        // The expanded operands are not kept: a backward pass expands again from the inputs.
-        if (a != x) {
+        // The expanded operands are not kept: a backward pass expands again from the inputs. An
+        // "expansion" that changed only the rank ([] to [1]) is a view of the operand itself: never dropped.
+        if (a != x && ArrayPool.base(a) != ArrayPool.base(x)) {
             drop(a);
         }
-        if (b != y) {
+        if (b != y && ArrayPool.base(b) != ArrayPool.base(y)) {
             drop(b);
         }
         return z;

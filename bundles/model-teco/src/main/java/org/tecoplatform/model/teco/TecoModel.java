@@ -43,9 +43,12 @@ public final class TecoModel {
     public static final String Z_CODES = "z_codes";
     public static final String LOGITS = "logits";
     public static final String VQ_CODES = "vq_codes";
-    public static final String TOKENS = "tokens";
-    /** The prior's parameter prefix (the original's {@code z_git}). */
-    public static final String PRIOR = "z_git";
+    public static final String TOKENS = PriorNetwork.TOKENS;
+    /**
+     * The prior's parameter prefix, the same for every prior (the original's MaskGit used
+     * {@code z_git}; {@link LegacyPriorNames} reads checkpoints written with it).
+     */
+    public static final String PRIOR = PriorNetwork.PARAMETER_PREFIX;
 
     private final TecoConfig cfg;
     private final PriorNetwork prior;
@@ -282,7 +285,7 @@ public final class TecoModel {
 
     /**
      * Parameters per component — encoder, codebook, action_embeds, z_proj, sos (sos + sos_post),
-     * z_tfm, z_unproj, decoder, z_git (the prior) — counted on {@link ShapeOps}: nothing is
+     * z_tfm, z_unproj, decoder, prior — counted on {@link ShapeOps}: nothing is
      * allocated, so DMLab's 172 M parameters are counted at once.
      */
     public static Map<String, Long> parameterBreakdown(TecoConfig cfg, PriorNetwork prior) {
@@ -293,6 +296,9 @@ public final class TecoModel {
         model.lookup(ops, 1);
         model.decoder(ops, 1);
         model.priorLogits(ops, 1);
+        for (String graph : prior.extraGraphs()) {
+            prior.extraGraph(ops, PRIOR, graph, 1);
+        }
         Map<String, Long> out = new LinkedHashMap<>();
         for (String name : ops.parameterShapes().keySet()) {
             out.merge(component(name), ops.parameterSize(name), Long::sum);

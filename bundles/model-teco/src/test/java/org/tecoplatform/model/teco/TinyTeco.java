@@ -37,14 +37,26 @@ public final class TinyTeco {
         return new MaskGitPrior().create(cfg.priorShape(), ConfigSettings.of(values, Path.of(".")));
     }
 
+    /** The autoregressive prior at the same size, from its own section. */
+    public static PriorNetwork autoregressive(TecoConfig cfg) {
+        Map<String, Object> own = Map.of("vocab_dim", 8, "embed_dim", 32, "mlp_dim", 64, "num_heads", 2, "num_layers", 1);
+        return new org.tecoplatform.prior.autoregressive.AutoregressivePrior().create(cfg.priorShape(),
+                ConfigSettings.of(Map.of("autoregressive", own), Path.of(".")));
+    }
+
     public static TecoModel model() {
+        return model(prior(config()));
+    }
+
+    /** TECO with the given prior (built for {@link #config()}'s shape). */
+    public static TecoModel model(PriorNetwork prior) {
         TecoConfig cfg = config();
         SplittableRandom rng = new SplittableRandom(5);
         float[] codebook = new float[VQ_CODES * VQ_DIM];
         for (int i = 0; i < codebook.length; i++) {
             codebook[i] = (float) rng.nextGaussian();
         }
-        return new TecoModel(cfg, prior(cfg), codebook);
+        return new TecoModel(cfg, prior, codebook);
     }
 
 }

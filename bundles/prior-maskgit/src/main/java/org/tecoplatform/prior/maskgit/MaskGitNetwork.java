@@ -12,6 +12,7 @@ import org.tecoplatform.nn.Init;
 import org.tecoplatform.nn.LayerNorm;
 import org.tecoplatform.nn.Ops;
 import org.tecoplatform.nn.Transformer;
+import org.tecoplatform.nn.prior.CategoricalSampler;
 import org.tecoplatform.nn.prior.PriorLogits;
 import org.tecoplatform.nn.prior.PriorNetwork;
 import org.tecoplatform.nn.prior.PriorShape;
@@ -24,7 +25,7 @@ import org.tecoplatform.nn.prior.RandomInput;
  * layer in, broadcast (per-axis) position embeddings and no output dense; then the MLM head: dense
  * (normal(0.02) kernel) → GELU (tanh) → LayerNorm → logits = x · table[:codes]ᵀ + bias.
  *
- * <p>Parameters, under the name TECO passes (the original's {@code z_git}):
+ * <p>Parameters, under the name TECO passes ({@link PriorNetwork#PARAMETER_PREFIX}; the original's {@code z_git}):
  * {@code token_embed}, {@code net.*} (see {@link Transformer}), {@code mlm.Dense_0.{kernel,bias}},
  * {@code mlm.LayerNorm_0.{scale,bias}}, {@code mlm.AddBias_0.bias}.
  */

@@ -4,7 +4,6 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.tecoplatform.api.OptionSpec;
 import org.tecoplatform.api.OptionType;
-import org.tecoplatform.api.Prior;
 import org.tecoplatform.api.Settings;
 import org.tecoplatform.nn.prior.PriorFactory;
 import org.tecoplatform.nn.prior.PriorNetwork;
@@ -16,7 +15,7 @@ import org.tecoplatform.nn.prior.PriorShape;
  * from the original's {@code z_git}, {@code T_draft}, {@code T_revise} and {@code M} keys; its own
  * section ({@code maskgit:}) only tunes sampling.
  */
-@Component(service = Prior.class, property = "teco.name=" + MaskGitPrior.NAME)
+@Component(service = PriorFactory.class, property = "teco.name=" + MaskGitPrior.NAME)
 public final class MaskGitPrior implements PriorFactory {
 
     static final String NAME = "maskgit";

@@ -26,13 +26,13 @@ class MaskGitPriorTest {
     void isAPriorServiceNamedMaskgit() throws Exception {
         String xml = Files.readString(classes().resolve("OSGI-INF/org.tecoplatform.prior.maskgit.MaskGitPrior.xml"));
         assertThat(xml).contains("<property name=\"teco.name\" type=\"String\" value=\"maskgit\"/>",
-                "<provide interface=\"org.tecoplatform.api.Prior\"/>",
+                "<provide interface=\"org.tecoplatform.nn.prior.PriorFactory\"/>",
                 "<implementation class=\"org.tecoplatform.prior.maskgit.MaskGitPrior\"/>");
         try (InputStream in = Files.newInputStream(classes().resolve("META-INF/MANIFEST.MF"))) {
             var attrs = new Manifest(in).getMainAttributes();
             assertThat(attrs.getValue("Private-Package")).isEqualTo("org.tecoplatform.prior.maskgit");
             assertThat(attrs.getValue("Export-Package")).isNull();
-            assertThat(attrs.getValue("Import-Package")).contains("org.tecoplatform.nn.prior;", "org.tecoplatform.api;");
+            assertThat(attrs.getValue("Import-Package")).contains("org.tecoplatform.nn.prior;version=\"[1.1,2)\"", "org.tecoplatform.api;");
         }
     }
 

@@ -11,7 +11,7 @@ import org.tecoplatform.pipeline.config.ConfigSettings;
 /** Tiny configurations and inputs for the network tests. */
 final class TinyMaskGit {
 
-    static final String NAME = "z_git";
+    static final String NAME = org.tecoplatform.nn.prior.PriorNetwork.PARAMETER_PREFIX;
 
     private TinyMaskGit() {
     }

@@ -116,7 +116,9 @@ final class BundleInspector {
             return Optional.empty();
         }
         for (String i : interfaces) {
-            Optional<PluginKind> k = PluginKind.ofSpi(i);
+            // Priors are registered as the kit's PriorFactory (see OsgiPluginCatalog.serviceType).
+            Optional<PluginKind> k = i.equals(org.tecoplatform.nn.prior.PriorFactory.class.getName())
+                    ? Optional.of(PluginKind.PRIOR) : PluginKind.ofSpi(i);
             if (k.isPresent()) {
                 return k;
             }

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tecoplatform.api.Plugin;
 import org.tecoplatform.api.PluginKind;
+import org.tecoplatform.api.Prior;
+import org.tecoplatform.nn.prior.PriorFactory;
 import org.tecoplatform.pipeline.plugins.PluginCatalog;
 import org.tecoplatform.pipeline.plugins.PluginInfo;
 
@@ -78,11 +80,20 @@ final class OsgiPluginCatalog implements PluginCatalog {
         return service;
     }
 
+    /**
+     * The service type plugins of an SPI are registered under: priors as the kit's
+     * {@link PriorFactory} (their contract is written in the kit's tensor types, which the SPI's
+     * {@link Prior} cannot name), every other kind as its SPI interface.
+     */
+    static String serviceType(Class<?> spi) {
+        return Prior.class.isAssignableFrom(spi) ? PriorFactory.class.getName() : spi.getName();
+    }
+
     /** References of an SPI, all names or one, best ranked first. */
     List<ServiceReference<?>> references(Class<?> spi, String name) {
         String filter = "(" + PluginKind.NAME_PROPERTY + "=" + (name == null ? "*" : escape(name)) + ")";
         try {
-            ServiceReference<?>[] refs = context.getServiceReferences(spi.getName(), filter);
+            ServiceReference<?>[] refs = context.getServiceReferences(serviceType(spi), filter);
             if (refs == null) {
                 return List.of();
             }

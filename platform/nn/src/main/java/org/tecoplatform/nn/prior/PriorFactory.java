@@ -4,9 +4,11 @@ import org.tecoplatform.api.Prior;
 import org.tecoplatform.api.Settings;
 
 /**
- * What a prior plugin's component implements (and registers as {@link Prior}): it builds the
- * prior network for TECO's shapes from the resolved config (the original's keys such as
- * {@code z_git}, {@code T_draft}, and the plugin's own section).
+ * The service a prior plugin registers ({@code @Component(service = PriorFactory.class,
+ * property = "teco.name=<name>")}): it builds the prior network for TECO's shapes from the
+ * resolved config. The plugin's own section ({@code <name>:}) is declared by
+ * {@link #options()}, so the platform checks it and fills its defaults before {@code create}.
+ * It extends the SPI's {@link Prior} so the platform can list and describe it without the kit.
  */
 public interface PriorFactory extends Prior {
 

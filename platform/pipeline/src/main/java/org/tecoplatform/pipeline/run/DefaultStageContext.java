@@ -68,9 +68,13 @@ public class DefaultStageContext implements StageContext {
         return forced;
     }
 
+    /**
+     * {@code spi} is a plugin SPI or a type extending one (a prior is asked for as the kit's
+     * {@code PriorFactory}, which extends {@link Prior}).
+     */
     @Override
     public <T> T plugin(Class<T> spi, String name) {
-        PluginKind kind = PluginKind.ofSpi(spi.getName())
+        PluginKind kind = java.util.Arrays.stream(PluginKind.values()).filter(k -> k.spi().isAssignableFrom(spi)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(spi.getName() + " is not a plugin SPI"));
         return catalog.require(kind, spi, name);
     }

@@ -15,6 +15,7 @@ import org.tecoplatform.nn.AtomicDirectory;
 import org.tecoplatform.nn.OnnxModels;
 import org.tecoplatform.nn.OnnxOps;
 import org.tecoplatform.nn.ParamStore;
+import org.tecoplatform.nn.prior.PriorNetwork;
 
 /**
  * Writes the inference graphs of a trained TECO into a folder (built beside it and renamed into
@@ -26,6 +27,7 @@ import org.tecoplatform.nn.ParamStore;
  *   <li>{@code temporal_step.onnx}: one position against a key/value cache ({@link TemporalStepGraph})</li>
  *   <li>{@code lookup.onnx}: TECO codes → z</li>
  *   <li>{@code prior.onnx}: tokens, deter → the prior's logits</li>
+ *   <li>{@code prior_*.onnx}: the prior's own further graphs ({@code PriorNetwork#extraGraphs}), if any</li>
  *   <li>{@code decoder.onnx}: deter, z → VQ-GAN logits and codes</li>
  *   <li>{@code model.json}: the shapes a sampler needs</li>
  * </ul>
@@ -38,7 +40,7 @@ public final class InferenceExport {
     public static final String TEMPORAL = "temporal.onnx";
     public static final String TEMPORAL_STEP = "temporal_step.onnx";
     public static final String LOOKUP = "lookup.onnx";
-    public static final String PRIOR = "prior.onnx";
+    public static final String PRIOR = PriorNetwork.LOGITS_GRAPH + ".onnx";
     public static final String DECODER = "decoder.onnx";
     public static final String MODEL = "model.json";
 
@@ -64,8 +66,36 @@ public final class InferenceExport {
                 e.getValue().accept(model, ops);
                 OnnxModels.write(ops.model(), tmp.resolve(e.getKey()));
             }
+            for (String graph : priorGraphs(model.prior())) {
+                OnnxOps ops = new OnnxOps(params, "teco_" + graph, true);
+                model.prior().extraGraph(ops, TecoModel.PRIOR, graph, 1);
+                OnnxModels.write(ops.model(), tmp.resolve(graph + ".onnx"));
+            }
             Files.writeString(tmp.resolve(MODEL), metadata(model.config()), StandardCharsets.UTF_8);
         });
+    }
+
+    /** The prior's extra graph names, checked: each starts with "prior_" so it cannot replace one of TECO's files. */
+    static java.util.List<String> priorGraphs(PriorNetwork prior) {
+        for (String g : prior.extraGraphs()) {
+            if (!g.matches("prior_[a-z0-9_]+")) {
+                throw new IllegalArgumentException("prior graph name '" + g + "' must match prior_[a-z0-9_]+");
+            }
+        }
+        return prior.extraGraphs();
+    }
+
+    /** Whether {@code dir} holds every graph this model's sampler runs (older exports may lack the newer ones). */
+    public static boolean isComplete(Path dir, PriorNetwork prior) {
+        if (!Files.isRegularFile(dir.resolve(MODEL))) {
+            return false;
+        }
+        for (String f : graphs().keySet()) {
+            if (!Files.isRegularFile(dir.resolve(f))) {
+                return false;
+            }
+        }
+        return priorGraphs(prior).stream().allMatch(g -> Files.isRegularFile(dir.resolve(g + ".onnx")));
     }
 
     /** {@code model.json}: the config record's fields plus the derived shapes. */

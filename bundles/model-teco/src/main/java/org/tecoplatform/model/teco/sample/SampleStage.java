@@ -42,7 +42,9 @@ import org.tecoplatform.model.teco.TecoModel;
 import org.tecoplatform.model.teco.export.InferenceExport;
 import org.tecoplatform.model.teco.train.TrainStage;
 import org.tecoplatform.nn.ParamStore;
+import org.tecoplatform.nn.prior.PriorFactory;
 import org.tecoplatform.nn.prior.PriorNetwork;
+import org.tecoplatform.model.teco.LegacyPriorNames;
 import org.tecoplatform.nn.train.Checkpoints;
 import org.tecoplatform.onnx.OrtSettings;
 
@@ -93,7 +95,7 @@ public final class SampleStage implements Stage, StageBenchmark {
     public Map<String, double[]> benchmark(Settings config, TokenizerInfo tokenizer, Prior prior, Map<String, String> options) {
         Map<String, String> o = BenchmarkOptions.check(options, "videos", "frames", "context", "seed", "mode", "threads");
         TecoConfig cfg = TecoConfig.from(config, tokenizer);
-        PriorNetwork network = TrainStage.priorFactory(prior, config).create(cfg.priorShape(), config);
+        PriorNetwork network = TrainStage.priorFactory(prior).create(cfg.priorShape(), config);
         long seed = BenchmarkOptions.number(o, "seed", 0);
         TecoModel model = new TecoModel(cfg, network, BenchmarkOptions.gaussian(tokenizer.codes() * tokenizer.embeddingDim(), seed));
         String mode = o.getOrDefault("mode", "both");
@@ -133,12 +135,12 @@ public final class SampleStage implements Stage, StageBenchmark {
         try (TokenizerModel tokenizer = context.tokenizer().open(tokenizerDir, config)) {
             TecoConfig cfg = TecoConfig.from(config, tokenizer.info());
             List<Boolean> sets = o.actionSets(cfg.useActions());
-            PriorNetwork prior = TrainStage.priorFactory(context.prior(), config).create(cfg.priorShape(), config);
+            PriorNetwork prior = context.plugin(PriorFactory.class, config.getString("pipeline.prior")).create(cfg.priorShape(), config);
             Path export = checkpoint.resolve(InferenceExport.FOLDER);
-            if (!Files.isRegularFile(export.resolve(InferenceExport.TEMPORAL_STEP))) {
+            if (!InferenceExport.isComplete(export, prior)) {
                 LOG.info("sample: exporting the inference graphs of {}", checkpoint);
-                InferenceExport.write(new TecoModel(cfg, prior, tokenizer.codebook()), ParamStore.load(checkpoint.resolve("params.npz"), 0),
-                        export);
+                ParamStore params = LegacyPriorNames.upgrade(ParamStore.load(checkpoint.resolve("params.npz"), 0));
+                InferenceExport.write(new TecoModel(cfg, prior, tokenizer.codebook()), params, export);
             }
             Path base = o.out().isEmpty() ? context.stageDir() : Path.of(o.out()).toAbsolutePath().normalize();
             OrtSettings ort = OrtSettings.defaults().withCuda(o.useCuda());

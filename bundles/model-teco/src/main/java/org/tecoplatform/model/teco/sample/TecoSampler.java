@@ -2,13 +2,19 @@ package org.tecoplatform.model.teco.sample;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import ai.onnxruntime.OrtException;
 import org.tecoplatform.model.teco.TecoConfig;
 import org.tecoplatform.model.teco.TecoModel;
 import org.tecoplatform.model.teco.export.InferenceExport;
+import org.tecoplatform.nn.prior.GraphTensor;
+import org.tecoplatform.nn.prior.PriorGraphs;
 import org.tecoplatform.nn.prior.PriorNetwork;
 import org.tecoplatform.onnx.OrtSettings;
 
@@ -23,6 +29,7 @@ import org.tecoplatform.onnx.OrtSettings;
  * <p>Within the first window the temporal transformer runs either as the original does, over
  * every position for every frame ({@code cache = false}), or one frame position at a time
  * against a key/value cache ({@code cache = true}); both consume the random stream identically.
+ * The same flag reaches the prior's sampler, which may have a cached mode of its own.
  */
 final class TecoSampler implements AutoCloseable {
 
@@ -31,7 +38,11 @@ final class TecoSampler implements AutoCloseable {
     private final OrtGraph observe;
     private final OrtGraph temporal;
     private final OrtGraph lookup;
-    private final OrtGraph priorLogits;
+    private final Path exportDir;
+    private final OrtSettings ort;
+    private final boolean cache;
+    private final Map<String, OrtGraph> priorSessions = new HashMap<>();
+    private final PriorGraphs priorGraphs = this::runPriorGraph;
     private final OrtGraph decoder;
     private final CachedTemporal cached;
 
@@ -41,7 +52,9 @@ final class TecoSampler implements AutoCloseable {
         this.observe = new OrtGraph(exportDir.resolve(InferenceExport.OBSERVE), ort);
         this.temporal = new OrtGraph(exportDir.resolve(InferenceExport.TEMPORAL), ort);
         this.lookup = new OrtGraph(exportDir.resolve(InferenceExport.LOOKUP), ort);
-        this.priorLogits = new OrtGraph(exportDir.resolve(InferenceExport.PRIOR), ort);
+        this.exportDir = exportDir;
+        this.ort = ort;
+        this.cache = cache;
         this.decoder = new OrtGraph(exportDir.resolve(InferenceExport.DECODER), ort);
         this.cached = cache ? new CachedTemporal(exportDir, c, ort) : null;
     }
@@ -155,16 +168,25 @@ final class TecoSampler implements AutoCloseable {
         return deter;
     }
 
+    /** z_t's codes from the prior's own sampler over its exported graphs. */
     private int[] samplePrior(float[] deter, int b, SplittableRandom rng) {
-        long[] shape = {b, c.zHeight(), c.zWidth()};
-        return prior.sample(tokens -> {
-            try {
-                return (float[]) priorLogits.run(OrtGraph.In.longs(TecoModel.TOKENS, longs(tokens), shape),
-                        OrtGraph.In.floats(TecoModel.DETER, deter, b, c.zHeight(), c.zWidth(), c.embeddingDim())).get(TecoModel.LOGITS);
-            } catch (OrtException e) {
-                throw new IllegalStateException("prior graph failed: " + e.getMessage(), e);
+        return prior.sample(priorGraphs, deter, b, rng, cache);
+    }
+
+    /** The prior's graphs by name, each session opened on first use. */
+    private Map<String, Object> runPriorGraph(String graph, Map<String, GraphTensor> inputs) {
+        try {
+            OrtGraph g = priorSessions.get(graph);
+            if (g == null) {
+                g = new OrtGraph(exportDir.resolve(graph + ".onnx"), ort);
+                priorSessions.put(graph, g);
             }
-        }, b, rng);
+            List<OrtGraph.In> in = new ArrayList<>();
+            inputs.forEach((name, t) -> in.add(new OrtGraph.In(name, t.data(), t.shape())));
+            return g.run(in.toArray(OrtGraph.In[]::new));
+        } catch (OrtException | IOException e) {
+            throw new IllegalStateException("prior graph " + graph + " failed: " + e.getMessage(), e);
+        }
     }
 
     static long[] longs(int[] a) {
@@ -173,7 +195,10 @@ final class TecoSampler implements AutoCloseable {
 
     @Override
     public void close() throws OrtException {
-        for (OrtGraph g : new OrtGraph[] {observe, temporal, lookup, priorLogits, decoder}) {
+        for (OrtGraph g : new OrtGraph[] {observe, temporal, lookup, decoder}) {
+            g.close();
+        }
+        for (OrtGraph g : priorSessions.values()) {
             g.close();
         }
         if (cached != null) {

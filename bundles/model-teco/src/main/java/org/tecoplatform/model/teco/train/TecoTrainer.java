@@ -76,6 +76,11 @@ final class TecoTrainer {
         RunRng rng = new RunRng(o.seed());
         RunStart start = RunStart.of(checkpoints, o.seed(), MODEL_LINE, modelKey, SECONDS_LINE, "model",
                 "use another run folder, or --force to start over");
+        if (start.resumed()) {
+            // A checkpoint from before the neutral prior prefix: MaskGit's z_git.* parameters under their new names.
+            Checkpoints.Checkpoint c = org.tecoplatform.model.teco.LegacyPriorNames.upgrade(start.checkpoint());
+            start = new RunStart(c.params(), start.step(), start.trainedSeconds(), c);
+        }
         // The live arrays hold the parameters between checkpoints; the store gets them back to save.
         ParamStore params = start.params().handingOver();
         long step = start.step();

@@ -75,7 +75,7 @@ public final class TrainStage implements Stage, ModelDescription, StageBenchmark
     @Override
     public LinkedHashMap<String, Long> parameterCounts(Settings config, TokenizerInfo tokenizer, Prior prior) {
         TecoConfig cfg = TecoConfig.from(config, tokenizer);
-        PriorNetwork network = priorFactory(prior, config).create(cfg.priorShape(), config);
+        PriorNetwork network = priorFactory(prior).create(cfg.priorShape(), config);
         return new LinkedHashMap<>(TecoModel.parameterBreakdown(cfg, network));
     }
 
@@ -88,7 +88,7 @@ public final class TrainStage implements Stage, ModelDescription, StageBenchmark
     public Map<String, double[]> benchmark(Settings config, TokenizerInfo tokenizer, Prior prior, Map<String, String> options) {
         Map<String, String> o = BenchmarkOptions.check(options, "batch", "warmup", "steps", "seed", "profile");
         TecoConfig cfg = TecoConfig.from(config, tokenizer);
-        PriorNetwork network = priorFactory(prior, config).create(cfg.priorShape(), config);
+        PriorNetwork network = priorFactory(prior).create(cfg.priorShape(), config);
         long seed = BenchmarkOptions.number(o, "seed", 0);
         TecoModel model = new TecoModel(cfg, network, BenchmarkOptions.gaussian(tokenizer.codes() * tokenizer.embeddingDim(), seed));
         return TrainingBenchmark.run(model, (int) BenchmarkOptions.number(o, "batch", config.getInt("batch_size")),
@@ -108,7 +108,7 @@ public final class TrainStage implements Stage, ModelDescription, StageBenchmark
         try (TokenizerModel tokenizer = context.tokenizer().open(tokenizerDir, config)) {
             info = tokenizer.info();
             TecoConfig cfg = TecoConfig.from(config, info);
-            PriorNetwork prior = priorFactory(context.prior(), config).create(cfg.priorShape(), config);
+            PriorNetwork prior = context.plugin(PriorFactory.class, config.getString("pipeline.prior")).create(cfg.priorShape(), config);
             model = new TecoModel(cfg, prior, tokenizer.codebook());
         }
         Path cacheDir = context.stageDir(TOKENIZE_STAGE);
@@ -161,12 +161,18 @@ public final class TrainStage implements Stage, ModelDescription, StageBenchmark
         }
     }
 
-    public static PriorFactory priorFactory(Prior prior, Settings config) {
+    /**
+     * The prior that {@code teco model summary} and {@code teco bench} hand over through the SPI's
+     * {@link Prior} (those API methods predate the kit's contract). Every prior is registered as
+     * {@link PriorFactory} and looked up as one, so this only fails for a plugin built against
+     * an older platform.
+     */
+    public static PriorFactory priorFactory(Prior prior) {
         if (prior instanceof PriorFactory f) {
             return f;
         }
-        throw new BadInputException("pipeline.prior: the prior '" + config.getString("pipeline.prior", "?")
-                + "' does not implement " + PriorFactory.class.getName() + ", so TECO cannot build it");
+        throw new BadInputException("pipeline.prior: the prior " + prior.getClass().getName() + " does not implement "
+                + PriorFactory.class.getName() + ", so TECO cannot build it");
     }
 
     /** {@code vqvae_ckpt} when set, else the train_tokenizer stage's output: the same rule as the tokenize stage. */

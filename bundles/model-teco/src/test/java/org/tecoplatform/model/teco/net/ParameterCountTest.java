@@ -32,11 +32,11 @@ class ParameterCountTest {
         assertThat(millions(parts.get("z_proj"))).isEqualTo("5.24");
         assertThat(millions(parts.get("z_unproj"))).isEqualTo("4.19");
         assertThat(millions(parts.get("decoder"))).isEqualTo("23.84");
-        assertThat(millions(parts.get("z_git"))).isEqualTo("26.05");
+        assertThat(millions(parts.get("prior"))).isEqualTo("26.05");
         assertThat(millions(parts.get("sos"))).isEqualTo("0.02");
         assertThat(parts.get("action_embeds")).isEqualTo(7 * 16);
         assertThat(parts.keySet()).containsExactlyInAnyOrder("encoder", "codebook", "z_tfm", "z_proj", "z_unproj",
-                "decoder", "z_git", "sos", "action_embeds");
+                "decoder", "prior", "sos", "action_embeds");
         assertThat(String.format("%.1f", total / 1e6)).isEqualTo("172.2");
         assertThat(total).isEqualTo(parts.values().stream().mapToLong(Long::longValue).sum());
     }

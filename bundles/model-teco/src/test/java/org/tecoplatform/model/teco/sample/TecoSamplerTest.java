@@ -70,4 +70,30 @@ class TecoSamplerTest {
         }
         assertThat(rollout(true, 8, b, frames, ctx, codes, actions)).as("another seed, other videos").isNotEqualTo(cached);
     }
+
+    /** The autoregressive prior through the same sampler: its cached steps and the full passes give the same videos. */
+    @Test
+    void autoregressivePriorSamplesTheSameVideosCachedAndRecomputed() throws Exception {
+        TecoModel ar = TinyTeco.model(TinyTeco.autoregressive(TinyTeco.config()));
+        Path dir = tmp.resolve("onnx-ar");
+        InferenceExport.write(ar, new ParamStore(18), dir);
+        TecoConfig c = ar.config();
+        int b = 2;
+        int frames = c.seqLen() + 1;
+        int ctx = c.openLoopCtx();
+        int hw = c.latentHeight() * c.latentWidth();
+        SplittableRandom rng = new SplittableRandom(5);
+        int[] codes = new int[b * frames * hw];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = rng.nextInt(c.vqCodes());
+        }
+        int[] actions = new int[b * frames];
+        int[][] out = new int[2][];
+        for (int m = 0; m < 2; m++) {
+            try (TecoSampler s = new TecoSampler(dir, c, ar.prior(), OrtSettings.cpu(1), m == 0)) {
+                out[m] = s.rollout(codes, actions, b, frames, ctx, new SplittableRandom(9), f -> { });
+            }
+        }
+        assertThat(out[0]).containsExactly(out[1]);
+    }
 }

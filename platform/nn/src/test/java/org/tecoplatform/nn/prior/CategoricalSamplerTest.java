@@ -1,4 +1,4 @@
-package org.tecoplatform.prior.maskgit;
+package org.tecoplatform.nn.prior;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,6 +66,22 @@ class CategoricalSamplerTest {
     }
 
     @Test
+    void topPKeepsTheSmallestSetReachingP() {
+        // Probabilities at T=1: code 2 ≈ 0.50, 3 ≈ 0.30, 0 ≈ 0.11, 4 ≈ 0.07, 1 ≈ 0.02.
+        double[] p = softmax(1.0, K);
+        int n = 100_000;
+        double[] f = frequencies(new CategoricalSampler(1.0, 0, 0.7), n, 11);
+        // 0.50 + 0.30 ≥ 0.7: only codes 2 and 3 stay, renormalised.
+        double z = p[2] + p[3];
+        assertThat(f[0] + f[1] + f[4]).isZero();
+        assertThat(Math.abs(f[2] - p[2] / z)).isLessThanOrEqualTo(0.01);
+        // top_p 1 is the full softmax, draw for draw.
+        assertThat(frequencies(new CategoricalSampler(1.0, 0, 1.0), 1000, 9)).containsExactly(frequencies(new CategoricalSampler(1.0, 0), 1000, 9));
+        // A tiny p keeps the most likely code only.
+        assertThat(frequencies(new CategoricalSampler(1.0, 0, 1e-6), 200, 2)[2]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void greedyWhenTemperatureIsZeroOrTopKIsOne() {
         SplittableRandom rng = new SplittableRandom(1);
         for (int i = 0; i < 100; i++) {
@@ -84,6 +100,8 @@ class CategoricalSamplerTest {
     void rejectsBadSettingsAndNaN() {
         assertThatThrownBy(() -> new CategoricalSampler(-1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CategoricalSampler(1, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CategoricalSampler(1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CategoricalSampler(1, 0, 1.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CategoricalSampler(1, 0).sample(new float[] {0f, Float.NaN}, 0, 2, new SplittableRandom(1)))
                 .isInstanceOf(IllegalStateException.class);
     }
