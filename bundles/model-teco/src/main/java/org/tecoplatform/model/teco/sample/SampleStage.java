@@ -78,6 +78,12 @@ public final class SampleStage implements Stage, StageBenchmark {
         return Set.of(PluginKind.DATASET, PluginKind.TOKENIZER, PluginKind.PRIOR);
     }
 
+    /** The sampling options, before any stage runs. */
+    @Override
+    public void check(Settings config) {
+        SampleOptions.from(config);
+    }
+
     @Override
     public Set<String> needs(Settings config) {
         return Set.of("train");
