@@ -117,6 +117,19 @@ public final class Checkpoints {
         }
     }
 
+    /** Every complete checkpoint folder under {@code root}, the highest step first. */
+    public static java.util.List<Path> newestFirst(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.isRegularFile(p.resolve(STATE)))
+                    .sorted(Comparator.comparingLong(Checkpoints::stepOf).reversed())
+                    .toList();
+        }
+    }
+
     /**
      * Deletes all but the {@code keep} highest-step complete checkpoints (the original keeps 1),
      * oldest first, so a crash mid-prune never leaves fewer than {@code keep}.
