@@ -37,9 +37,11 @@ class BadInputIT {
 
     /** {@code teco run} of the tiny config into {@code dir} with {@code extra} arguments (--set pairs, --force, ...). */
     static Result run(Path dir, String... extra) throws Exception {
-        List<String> head = new ArrayList<>(List.of("run", TecoPipelineIT.config(), "-o", dir.toString()));
-        head.addAll(List.of(extra));
-        return TecoProcess.run(work, TecoPipelineIT.args(head, TecoPipelineIT.TINY));
+        // The tiny sizes first, so that a --set among the extra arguments overrides them.
+        List<String> all = new ArrayList<>(List.of(TecoPipelineIT.args(List.of("run", TecoPipelineIT.config(), "-o", dir.toString()),
+                TecoPipelineIT.TINY)));
+        all.addAll(List.of(extra));
+        return TecoProcess.run(work, all.toArray(String[]::new));
     }
 
     /** The command was refused with {@code exitCode}, its message holds every part, and no stack trace or class name shows. */
@@ -134,7 +136,8 @@ class BadInputIT {
         Path dir = FileTree.copy(trained, work.resolve("missing-shard"));
         Path shard = dir.resolve("tokenize/tokens-train-00000.arrow");
         Files.delete(shard);
-        Result r = run(dir, "--stages", "train", "--set", "total_steps=5");
+        Files.delete(dir.resolve("train/.teco-stage-done"));
+        Result r = run(dir, "--stages", "train");
         refused(r, 2, shard + ": missing", "tokens-train.index", "tokenize again");
     }
 
