@@ -1,5 +1,6 @@
 package org.tecoplatform.launcher.cli;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -82,7 +83,7 @@ final class DataMazeCommand implements Callable<Integer> {
             String options = options(run.config().settings().section("maze"));
             checkEarlier(dir, options);
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(OPTIONS), options);
+            AtomicFiles.writeString(dir.resolve(OPTIONS), options);
             summary = run.read(dir, true, !uncompressed);
         }
         summary.write(dir.resolve("summary.json"));

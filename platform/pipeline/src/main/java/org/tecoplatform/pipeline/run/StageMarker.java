@@ -1,5 +1,6 @@
 package org.tecoplatform.pipeline.run;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,10 +26,8 @@ final class StageMarker {
      *                     ({@link org.tecoplatform.api.Stage#continuedBy})
      */
     static void write(Path stageDir, String configHash, String continueHash) throws IOException {
-        Path tmp = stageDir.resolve(FILE + ".tmp");
-        Files.writeString(tmp, "finished=" + Instant.now() + "\nconfig=" + configHash + "\ncontinue=" + continueHash + "\n",
-                StandardCharsets.UTF_8);
-        Files.move(tmp, stageDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeString(stageDir.resolve(FILE), "finished=" + Instant.now() + "\nconfig=" + configHash + "\ncontinue="
+                + continueHash + "\n");
     }
 
     /** The config hash the stage finished with, if it finished. */
