@@ -2,6 +2,7 @@ package org.tecoplatform.nn;
 
 import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import onnx.Onnx.ModelProto;
 
@@ -16,6 +17,7 @@ public final class OnnxModels {
      * written, forced to disk and renamed, so readers never see a partial model.
      */
     public static void write(ModelProto model, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.write(file, model::writeTo);
     }
 }

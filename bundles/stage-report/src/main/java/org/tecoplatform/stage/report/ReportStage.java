@@ -99,6 +99,7 @@ public final class ReportStage implements Stage {
 
     /** Temp file + rename: a browser or a re-run never sees half a page. */
     private static void write(Path file, String html) throws IOException {
+        Files.createDirectories(file.getParent());
         AtomicFiles.writeString(file, html);
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * the complete new one, even after a kill, a power loss or a full disk: the bytes go to a temporary
  * file in the same folder, which is forced to disk, moved over the target in one atomic rename, and
  * the folder is forced so the rename itself survives. A write that fails removes its temporary file
- * and names the target in its message; a missing folder is made. Temporary names are hidden and random
+ * and names the target in its message. The folder must exist (a write never makes folders). Temporary names are hidden and random
  * ({@code .<name>.<random>.tmp}), so concurrent writers never share one and listings skip them.
  */
 public final class AtomicFiles {
@@ -53,7 +53,6 @@ public final class AtomicFiles {
     /** Writes {@code target} from a stream (buffered; not to be closed by the body). */
     public static void write(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
         Path tmp = tempFor(abs);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -74,7 +73,6 @@ public final class AtomicFiles {
     /** Writes {@code target} through a temporary path the body fills (an image writer, a JSON mapper, Arrow). */
     public static void writeVia(Path target, PathBody body) throws IOException {
         Path abs = target.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
         Path tmp = tempFor(abs);
         try {
             body.writeTo(tmp);

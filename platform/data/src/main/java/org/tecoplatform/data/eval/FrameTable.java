@@ -112,6 +112,7 @@ public final class FrameTable {
      * {@code -inf}, {@code nan}, the spellings numpy and pandas read.
      */
     public void writeCsv(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.writeVia(file, tmp -> {
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 out.write(String.join(",", COLUMNS));
@@ -132,6 +133,7 @@ public final class FrameTable {
                 Field.notNullable("metric", ArrowType.Utf8.INSTANCE),
                 Field.notNullable("value", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
                 Field.notNullable("method", ArrowType.Utf8.INSTANCE)));
+        Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.writeVia(file, tmp -> {
             try (BufferedAllocation a = new BufferedAllocation(schema);
                  FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
