@@ -29,5 +29,28 @@ public interface Stage extends Plugin {
         return Set.of();
     }
 
+    /**
+     * Config keys that, changed after this stage finished, let it continue from where it stopped
+     * rather than count as finished with another config (the {@code train} stage: a larger
+     * {@code total_steps} resumes from the last checkpoint). Any other change still needs
+     * {@code --force}. Empty by default.
+     *
+     * @since 1.6
+     */
+    default Set<String> continuedBy() {
+        return Set.of();
+    }
+
+    /**
+     * Checks the config this stage would run with, before any stage of the command runs and before
+     * anything on disk is changed ({@code teco config show} runs it too), so a value the stage would
+     * refuse costs neither data nor minutes of earlier stages. Throws a {@link BadInputException}
+     * naming the key, what was expected and what was found. Does nothing by default.
+     *
+     * @since 1.6
+     */
+    default void check(Settings config) {
+    }
+
     void run(StageContext context) throws Exception;
 }

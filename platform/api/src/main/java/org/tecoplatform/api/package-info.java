@@ -9,7 +9,7 @@
  * a config selects it by that name. Nothing here depends on ND4J, ONNX Runtime or Arrow.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.tecoplatform.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,6 @@
 package org.tecoplatform.nn;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes a folder of model files (an exported tokenizer, a checkpoint's ONNX graphs) beside its
- * target and renames it into place, so a reader never sees half of it; an older folder of the
+ * target and renames it into place, so a reader never sees half of it (the files inside are written
+ * with {@link AtomicFiles}, which forces them to disk); an older folder of the
  * same name is replaced, and a failed write leaves nothing behind.
  */
 public final class AtomicDirectory {
@@ -34,6 +36,8 @@ public final class AtomicDirectory {
                 Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            // The rename is durable only once the parent folder is on disk.
+            AtomicFiles.syncFolder(parent);
             if (old != null) {
                 deleteTree(old);
             }

@@ -1,5 +1,6 @@
 package org.tecoplatform.npz;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

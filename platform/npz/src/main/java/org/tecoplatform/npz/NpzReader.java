@@ -284,6 +284,6 @@ public final class NpzReader implements AutoCloseable {
 
     private NpzFormatException corrupt(Entry entry, IOException e) {
         return new NpzFormatException(file, entry.name(), "corrupt or truncated zip data (expected a readable "
-                + (entry.method() == ZipDirectory.DEFLATED ? "deflated" : "stored") + " .npy member): " + e, e);
+                + (entry.method() == ZipDirectory.DEFLATED ? "deflated" : "stored") + " .npy member): " + e.getMessage(), e);
     }
 }

@@ -1,5 +1,6 @@
 package org.tecoplatform.npz;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

@@ -34,7 +34,9 @@ public final class OrtSessions {
      * and reason; later sessions say it at DEBUG), and the session runs on the CPU.
      *
      * @throws NoSuchFileException when {@code model} is not a file
-     * @throws OrtException        when ONNX Runtime cannot load the model (corrupt, unsupported)
+     * @throws org.tecoplatform.api.BadInputException when the file is not a model ONNX Runtime can
+     *         parse (truncated, corrupt): the file is at fault, not the run
+     * @throws OrtException        when ONNX Runtime cannot load the model otherwise (unsupported)
      */
     public static OrtSession open(Path model, OrtSettings settings) throws IOException, OrtException {
         if (!Files.isRegularFile(model)) {
@@ -42,6 +44,13 @@ public final class OrtSessions {
         }
         try (OrtSession.SessionOptions options = options(settings, model.toString())) {
             return environment().createSession(model.toString(), options);
+        } catch (OrtException e) {
+            if (e.getCode() == OrtException.OrtErrorCode.ORT_INVALID_PROTOBUF || e.getCode() == OrtException.OrtErrorCode.ORT_INVALID_GRAPH
+                    || e.getCode() == OrtException.OrtErrorCode.ORT_NO_MODEL) {
+                throw new org.tecoplatform.api.BadInputException(model + ": expected an ONNX model, found a file ONNX Runtime cannot "
+                        + "parse (truncated or corrupt?): " + e.getMessage(), e);
+            }
+            throw e;
         }
     }
 

@@ -82,12 +82,16 @@ class OrtSessionsTest {
     }
 
     @Test
-    void aCorruptModelIsAnOrtException() throws Exception {
+    void aCorruptOrTruncatedModelIsBadInputNamingTheFile() throws Exception {
         Path bad = Files.write(dir.resolve("bad.onnx"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
-        assertThatThrownBy(() -> OrtSessions.open(bad, OrtSettings.defaults())).isInstanceOf(OrtException.class);
+        assertThatThrownBy(() -> OrtSessions.open(bad, OrtSettings.defaults()))
+                .isInstanceOf(org.tecoplatform.api.BadInputException.class).hasMessageStartingWith(bad + ": expected an ONNX model")
+                .hasCauseInstanceOf(OrtException.class);
         byte[] good = TinyModels.add(2);
         Path cut = Files.write(dir.resolve("cut.onnx"), java.util.Arrays.copyOf(good, good.length / 2));
-        assertThatThrownBy(() -> OrtSessions.open(cut, OrtSettings.defaults())).isInstanceOf(OrtException.class);
+        assertThatThrownBy(() -> OrtSessions.open(cut, OrtSettings.defaults()))
+                .isInstanceOf(org.tecoplatform.api.BadInputException.class).hasMessageContaining("truncated or corrupt")
+                .hasCauseInstanceOf(OrtException.class);
     }
 
     @Test

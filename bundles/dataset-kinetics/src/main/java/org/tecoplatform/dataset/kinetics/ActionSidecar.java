@@ -78,6 +78,6 @@ final class ActionSidecar {
         if (e instanceof NpzFormatException) {
             return new BadInputException(KineticsOptions.NAME + " actions " + e.getMessage(), e);
         }
-        return new BadInputException(KineticsOptions.NAME + " actions " + sidecar + ": cannot read it: " + e, e);
+        return new BadInputException(KineticsOptions.NAME + " actions " + sidecar + ": cannot read it: " + e.getMessage(), e);
     }
 }

@@ -114,6 +114,22 @@ final class EpisodeCheck {
         if (e instanceof NpzFormatException) {
             return new BadInputException(spec.name() + " episode " + e.getMessage(), e);
         }
-        return new BadInputException(spec.name() + " episode " + file + ": cannot read it: " + e, e);
+        return new BadInputException(spec.name() + " episode " + file + ": cannot read it: " + why(file, e), e);
+    }
+
+    /** What stops reading the file, in words: a link that leads nowhere is the usual case. */
+    private static String why(Path file, IOException e) {
+        if (java.nio.file.Files.isSymbolicLink(file)) {
+            String target;
+            try {
+                target = String.valueOf(java.nio.file.Files.readSymbolicLink(file));
+            } catch (IOException | UnsupportedOperationException unreadable) {
+                target = "?";
+            }
+            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : "the file it points to does not exist";
+            return "expected a file, found a link to " + target + " that cannot be followed (" + reason + ")";
+        }
+        return e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
     }
 }

@@ -138,6 +138,16 @@ public record TecoConfig(int seqLen, int nCond, List<Integer> encoderDepths, int
                 vq.codes(), vq.embeddingDim(), vq.latentHeight(), vq.latentWidth());
     }
 
+    /**
+     * Checks the model's keys without a tokenizer (before a run starts, and in {@code teco config show}):
+     * everything {@link #from} checks except what depends on the VQ-GAN's grid, checked once it is known.
+     */
+    public static void check(Settings config) {
+        int ds = 1 << Math.max(0, Math.min(16, config.getIntList("encoder.depths").size() - 1));
+        int grid = ds * Math.max(1, config.getInt("z_ds"));
+        from(config, new TokenizerInfo(2, 1, grid, grid, grid * 4));
+    }
+
     /** A builder starting from the DMLab config (configs/dmlab.yaml, VQ-GAN 16x16 x 64, 1024 codes). */
     public static Builder builder() {
         return new Builder();

@@ -1,5 +1,6 @@
 package org.tecoplatform.stage.tokenize;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,13 +75,7 @@ record TokenizeSummary(String dataset, Path tokenizerDir, String tokenizerId, To
         }
         j.append("\n  }\n}\n");
         Path file = dir.resolve(FILE);
-        Path temp = Files.createTempFile(dir, "." + FILE + ".", ".tmp");
-        try {
-            Files.writeString(temp, j, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.writeString(file, j);
     }
 
     private static String number(double v) {

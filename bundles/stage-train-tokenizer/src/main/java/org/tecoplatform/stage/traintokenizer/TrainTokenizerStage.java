@@ -1,5 +1,6 @@
 package org.tecoplatform.stage.traintokenizer;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,9 +129,7 @@ public final class TrainTokenizerStage implements Stage {
                     """, quote(dataset), steps, resumedFrom, trainSeconds, stoppedByTime, number(finalLoss), number(finalTrainPsnr),
                     number(heldOutPsnr), heldOutFrames, quote(TOKENIZER_FOLDER), model.imageSize(), model.channels(), model.groups(),
                     model.embedDim(), model.codes(), model.beta(), stageSeconds);
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, json, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.writeString(file, json);
         }
 
         /** JSON has no NaN: a run that trained no step in this invocation has no loss to report. */

@@ -27,7 +27,7 @@ record TokenizerMetadata(int formatVersion, TokenizerInfo info) {
         } catch (JacksonException e) {
             throw new BadInputException(file + ": expected JSON tokenizer metadata, found invalid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot be read: " + e, e);
+            throw new BadInputException(file + ": cannot be read: " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new BadInputException(file + ": expected a JSON object with " + String.join(", ", KEYS) + ", found "

@@ -98,7 +98,7 @@ final class VqganOnnxModel implements TokenizerModel {
             throw new BadInputException(file + ": expected an ONNX model, found a file ONNX Runtime cannot load: "
                     + e.getMessage().replaceAll("\\s+", " ").trim(), e);
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot be read: " + e, e);
+            throw new BadInputException(file + ": cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -128,7 +128,15 @@ final class VqganOnnxModel implements TokenizerModel {
             throw new BadInputException(file + ": expected float32 (" + expected[0] + ", " + expected[1] + ") as "
                     + TokenizerMetadata.FILE + " says (codes, embedding_dim), found " + a.dtype().name().toLowerCase(java.util.Locale.ROOT) + " " + shapeText(a.shape()));
         }
-        return a.toFloats();
+        float[] values = a.toFloats();
+        // A NaN or infinite embedding would turn every loss that looks it up into NaN, steps later.
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new BadInputException(file + ": expected finite embeddings, found " + values[i] + " at code "
+                        + i / expected[1] + ", dimension " + i % expected[1]);
+            }
+        }
+        return values;
     }
 
     private static String shapeText(int[] shape) {

@@ -1,5 +1,6 @@
 package org.tecoplatform.data.eval;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -89,12 +90,14 @@ public record EvalSummary(String samples, @JsonProperty("context_frames") int co
     /** Writes this summary as JSON, atomically (temp file + rename). */
     public void write(Path file) throws IOException {
         String json = toJson() + "\n";
-        AtomicWrite.write(file, tmp -> Files.writeString(tmp, json));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writeString(file, json);
     }
 
     /** Writes several folders' summaries as one JSON object, {@code {"samples_36": {...}, ...}}, atomically. */
     public static void writeAll(Map<String, EvalSummary> summaries, Path file) throws IOException {
         String json = JSON.writeValueAsString(summaries) + "\n";
-        AtomicWrite.write(file, tmp -> Files.writeString(tmp, json));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writeString(file, json);
     }
 }

@@ -1,5 +1,6 @@
 package org.tecoplatform.data.eval;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -111,7 +112,8 @@ public final class FrameTable {
      * {@code -inf}, {@code nan}, the spellings numpy and pandas read.
      */
     public void writeCsv(Path file) throws IOException {
-        AtomicWrite.write(file, tmp -> {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writeVia(file, tmp -> {
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 out.write(String.join(",", COLUMNS));
                 out.write('\n');
@@ -131,7 +133,8 @@ public final class FrameTable {
                 Field.notNullable("metric", ArrowType.Utf8.INSTANCE),
                 Field.notNullable("value", new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE)),
                 Field.notNullable("method", ArrowType.Utf8.INSTANCE)));
-        AtomicWrite.write(file, tmp -> {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writeVia(file, tmp -> {
             try (BufferedAllocation a = new BufferedAllocation(schema);
                  FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                  ArrowFileWriter writer = new ArrowFileWriter(a.root, new DictionaryProvider.MapDictionaryProvider(), ch)) {

@@ -1,5 +1,6 @@
 package org.tecoplatform.data.export;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,9 +35,7 @@ public record DatasetSummary(String dataset, int height, int width, int channels
 
     /** Writes {@code summary.json} atomically. */
     public void write(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, toJson() + "\n");
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeString(file, toJson() + "\n");
     }
 
     public String toJson() {

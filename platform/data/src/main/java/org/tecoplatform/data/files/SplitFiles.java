@@ -20,7 +20,8 @@ import org.tecoplatform.api.Split;
  * (and, where the layout allows, files directly in the split folder), in a stable order (by path
  * under the split folder, '/'-separated). Only regular files count, so a named pipe cannot block a
  * reader; hidden files and folders (a leading '.', e.g. temporary files of atomic writes) are left
- * out; links are followed, since dataset folders often point to other disks.
+ * out; links are followed, since dataset folders often point to other disks (one that leads nowhere is
+ * listed, so its reader reports it as a bad file).
  */
 public final class SplitFiles {
 
@@ -56,7 +57,9 @@ public final class SplitFiles {
 
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !hidden(f) && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(lower)
+                    // A link that cannot be followed (dangling, or a loop) is kept: the reader then names it as a bad
+                    // file, instead of it silently missing from the dataset.
+                    if ((attrs.isRegularFile() || attrs.isSymbolicLink()) && !hidden(f) && f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(lower)
                             && (inSplitFolder || !f.getParent().equals(dir))) {
                         files.add(f);
                     }
@@ -64,7 +67,8 @@ public final class SplitFiles {
                 }
             });
         } catch (IOException e) {
-            throw new BadInputException("cannot list the " + what + " under " + dir + ": " + e, e);
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+            throw new BadInputException("cannot list the " + what + " under " + dir + ": " + why, e);
         }
         files.sort(Comparator.comparing(f -> relative(dir, f)));
         return files;

@@ -73,7 +73,7 @@ final class IpcFileLayout {
             littleEndian = flat.schema() != null && flat.schema().endianness() == Endianness.Little;
             footer = new ArrowFooter(flat);
         } catch (RuntimeException e) {
-            throw new BadInputException(file + ": corrupt token cache file (unreadable footer: " + e + ")", e);
+            throw new BadInputException(file + ": corrupt token cache file (unreadable footer: " + e.getMessage() + ")", e);
         }
         if (!littleEndian) {
             throw MappedBatch.corrupt(file, "footer schema missing or not little-endian");
@@ -148,7 +148,7 @@ final class IpcFileLayout {
         } catch (BadInputException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BadInputException(file + ": corrupt token cache file (" + what + ": unreadable message header: " + e + ")", e);
+            throw new BadInputException(file + ": corrupt token cache file (" + what + ": unreadable message header: " + e.getMessage() + ")", e);
         }
         ByteBuffer body = region.slice((int) metaLength, (int) bodyLength).order(ByteOrder.LITTLE_ENDIAN);
         return new MappedBatch(body, (int) rows, buffers, nodes, codeBytes, info, file, what);

@@ -49,7 +49,13 @@ public final class TokenCache implements AutoCloseable {
         List<TokenFile> files = new ArrayList<>();
         TokenCacheInfo info = expected;
         for (TokenCacheIndex.Shard shard : index.shards()) {
-            TokenFile f = TokenFile.open(absolute.resolve(shard.file()), info);
+            Path shardFile = absolute.resolve(shard.file());
+            if (!java.nio.file.Files.isRegularFile(shardFile)) {
+                throw new BadInputException(shardFile + ": missing; the token cache index " + TokenCacheIndex.file(absolute, split)
+                        + " lists it with " + shard.episodes() + " episodes: the cache was changed after it was written, tokenize again"
+                        + " (teco run ... --stages tokenize --force)");
+            }
+            TokenFile f = TokenFile.open(shardFile, info);
             if (f.size() != shard.episodes()) {
                 throw new BadInputException(f.file() + ": holds " + f.size() + " episodes but the token cache index lists "
                         + shard.episodes() + "; the cache was changed after it was written: tokenize again");

@@ -1,5 +1,6 @@
 package org.tecoplatform.data.tokens;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.tecoplatform.data.tokens;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

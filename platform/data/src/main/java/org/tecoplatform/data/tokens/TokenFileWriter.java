@@ -1,5 +1,6 @@
 package org.tecoplatform.data.tokens;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -126,7 +127,7 @@ public final class TokenFileWriter implements AutoCloseable {
         done = true;
         try {
             release();
-            AtomicFiles.move(tmp, target);
+            AtomicFiles.moveIntoPlace(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -21,6 +21,15 @@ class SplitFilesTest {
     }
 
     @Test
+    void aLinkThatLeadsNowhereIsListedSoItsReaderReportsIt() throws Exception {
+        touch("train/a/1.npz");
+        Files.createSymbolicLink(root.resolve("train/a/dangling.npz"), root.resolve("nowhere.npz"));
+        Files.createSymbolicLink(root.resolve("train/a/self.npz"), Path.of("self.npz"));
+        assertThat(SplitFiles.list(root, Split.TRAIN, ".npz", true, "episode files"))
+                .extracting(f -> SplitFiles.relative(root.resolve("train"), f)).containsExactly("a/1.npz", "a/dangling.npz", "a/self.npz");
+    }
+
+    @Test
     void listsTheLayoutInPathOrderAndLeavesOutWhatIsNotPartOfIt() throws Exception {
         for (String f : List.of("train/b/2.npz", "train/a/1.NPZ", "train/top.npz", "train/.hidden/3.npz", "train/a/.tmp.npz",
                 "train/a/deep/4.npz", "train/a/notes.txt", "test/x/5.npz")) {

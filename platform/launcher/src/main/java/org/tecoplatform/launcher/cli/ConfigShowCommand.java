@@ -6,6 +6,9 @@ import org.tecoplatform.launcher.framework.TecoRuntime;
 import org.tecoplatform.pipeline.config.ConfigValidator;
 import org.tecoplatform.pipeline.config.RawConfig;
 import org.tecoplatform.pipeline.config.ResolvedConfig;
+import org.tecoplatform.pipeline.run.PipelineRunner;
+import org.tecoplatform.pipeline.run.ProgressFactory;
+import org.tecoplatform.pipeline.run.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,6 +36,10 @@ final class ConfigShowCommand implements Callable<Integer> {
         ResolvedConfig resolved;
         try (TecoRuntime rt = runtime.start(ConfigOptions.bundleFolders(raw))) {
             resolved = ConfigValidator.resolve(raw, rt.catalog());
+            // What each listed stage would refuse once running is refused here (batch_size 0, num_heads, ...).
+            if (!resolved.stages().isEmpty()) {
+                new PipelineRunner(rt.catalog(), ProgressFactory.silent()).check(resolved, RunOptions.defaults());
+            }
         }
         spec.commandLine().getOut().print(resolved.toYaml());
         spec.commandLine().getOut().flush();

@@ -76,6 +76,12 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkTableName();
+        if (json != null) {
+            json = OutputPaths.file("--json", json);
+        }
+        if (table != null) {
+            table = OutputPaths.file("--table", table);
+        }
         SamplesReader reader = SamplesReader.open(samples);
         int ctx = context != null ? context : Evaluation.contextFrames(reader);
         Evaluation.Result result;

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tecoplatform.api.BadInputException;
+import org.tecoplatform.launcher.logging.LogSetup;
 import org.tecoplatform.launcher.natives.NativeBuilds;
 import picocli.CommandLine;
 
@@ -35,38 +36,38 @@ public final class Main {
         cli.setUsageHelpWidth(120);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            BadInputException bad = badInput(e);
-            if (bad != null) {
-                LOG.debug("Bad input", e);
-                commandLine.getErr().println("error: " + bad.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
-            LOG.error("Failed", e);
-            commandLine.getErr().println("error: " + e.getMessage() + " (the run's teco.log has the details)");
-            return ExitCodes.FAILURE;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine.getErr()));
         cli.setParameterExceptionHandler((e, argsGiven) -> {
             CommandLine c = e.getCommandLine();
+            // An option's setter that refused its value (--log-level) is bad input: its message, not picocli's wrapper.
+            if (e.getCause() != null) {
+                return report(e.getCause(), c.getErr());
+            }
             c.getErr().println("error: " + e.getMessage());
             if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, c.getErr())) {
                 c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
             }
             return ExitCodes.BAD_INPUT;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable e) {
+            // picocli passes Errors (OutOfMemoryError, ...) through: they get the same treatment.
+            return report(e, err);
+        }
     }
 
-    /** The bad-input exception behind {@code e}, if any (stages wrap what plugins throw). */
-    static BadInputException badInput(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadInputException b) {
-                return b;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
+    /** Prints the failure's message (its class and stack go to the log) and returns its exit code. */
+    private static int report(Throwable e, PrintWriter err) {
+        Failures.Failure f = Failures.of(e);
+        if (f.exitCode() == ExitCodes.BAD_INPUT) {
+            LOG.debug("Bad input", e);
+            err.println("error: " + f.message());
+        } else {
+            LOG.debug("Failed", e);
+            err.println("error: " + f.message() + LogSetup.logFile().map(l -> " (details in " + l + ")").orElse(""));
         }
-        return null;
+        err.flush();
+        return f.exitCode();
     }
 }

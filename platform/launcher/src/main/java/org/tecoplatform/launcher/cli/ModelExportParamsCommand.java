@@ -54,6 +54,7 @@ final class ModelExportParamsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path file = npz == null ? null : OutputPaths.file("--npz", npz);
         Path dir = resolve(checkpoint.toAbsolutePath().normalize());
         Map<String, NpyArray> params = new LinkedHashMap<>();
         try (NpzReader reader = NpzReader.open(dir.resolve(PARAMS))) {
@@ -76,8 +77,7 @@ final class ModelExportParamsCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "%d parameters, %,d values (%s)%n", params.size(), total, dir);
-        if (npz != null) {
-            Path file = npz.toAbsolutePath().normalize();
+        if (file != null) {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }

@@ -44,7 +44,7 @@ final class PipelineRun {
         if (stage != null) {
             raw = Overrides.apply(raw, List.of("pipeline.stages=[" + stage + "]"));
         }
-        Path out = (output != null ? output : Path.of("runs", baseName(config.config))).toAbsolutePath().normalize();
+        Path out = OutputPaths.folder("-o", output != null ? output : Path.of("runs", baseName(config.config)));
         Files.createDirectories(out);
         LogSetup.logTo(out.resolve("teco.log"));
         LOG.info("Running {} into {}", config.config, out);
@@ -53,25 +53,25 @@ final class PipelineRun {
             ResolvedConfig resolved = ConfigValidator.resolve(raw, rt.catalog());
             List<StageOutcome> outcomes = new PipelineRunner(rt.catalog(), ConsoleProgress.onStderr())
                     .run(resolved, out, options);
-            summarise(console, outcomes, out);
+            summarise(console, outcomes, out, "");
             if (stage != null && outcomes.stream().anyMatch(o -> o.status() == StageOutcome.Status.SKIPPED)) {
                 throw new org.tecoplatform.api.BadInputException(outcomes.get(0).detail());
             }
             return ExitCodes.OK;
         } catch (StageFailedException e) {
-            summarise(console, e.outcomes(), out);
+            summarise(console, e.outcomes(), out, Failures.of(e).message());
             throw e;
         }
     }
 
-    private static void summarise(PrintWriter console, List<StageOutcome> outcomes, Path out) {
+    private static void summarise(PrintWriter console, List<StageOutcome> outcomes, Path out, String failure) {
         console.println("Stages:");
         for (StageOutcome o : outcomes) {
             String what = switch (o.status()) {
                 case RAN -> String.format(Locale.ROOT, "ran (%.1f s)", o.seconds());
                 case DONE_EARLIER -> "done earlier: " + o.detail();
                 case SKIPPED -> "skipped: " + o.detail();
-                case FAILED -> String.format(Locale.ROOT, "FAILED after %.1f s: %s", o.seconds(), o.detail());
+                case FAILED -> String.format(Locale.ROOT, "FAILED after %.1f s: %s", o.seconds(), failure);
             };
             console.printf("  %-16s %s%n", o.stage(), what);
         }

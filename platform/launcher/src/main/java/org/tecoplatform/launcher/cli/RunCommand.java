@@ -35,7 +35,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Run only these stages of the config's list (comma-separated).")
     List<String> stages = new ArrayList<>();
 
-    @Option(names = "--force", description = "Redo finished stages (their folders are cleared first).")
+    @Option(names = "--force", description = "Redo finished stages (a finished stage's folder is kept aside until it finishes again, "
+                    + "and put back if it fails).")
     boolean force;
 
     @Spec

@@ -118,7 +118,7 @@ final class SampleCommand implements Callable<Integer> {
         sets.add("sample.cache=" + !noCache);
         sets.add("sample.use_cuda=" + cuda);
         if (output != null) {
-            sets.add("sample.out=" + output.toAbsolutePath().normalize());
+            sets.add("sample.out=" + OutputPaths.folder("-o", output));
         }
         config.overrides = sets;
         // With -o the run's own samples stay: the stage is redone without clearing RUN/sample.

@@ -23,7 +23,7 @@ abstract class StageCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Run folder (default: runs/<config name>).")
     Path output;
 
-    @Option(names = "--force", description = "Redo the stage if it finished before (its folder is cleared first).")
+    @Option(names = "--force", description = "Redo the stage if it finished before (its folder is kept aside until it finishes again).")
     boolean force;
 
     @Spec

@@ -26,6 +26,11 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
 
     private static final String CONSOLE = "console";
     private static final String FILE = "file";
+    /** The console shows messages only: a stack trace goes to the run's log (or to the console at debug and trace). */
+    private static final String CONSOLE_PATTERN = "%d{HH:mm:ss} %-5level %msg%n%nopex";
+    private static final String CONSOLE_DEBUG_PATTERN = "%d{HH:mm:ss} %-5level %msg%n";
+
+    private static volatile Path logFile;
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -33,7 +38,7 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         console.setContext(context);
         console.setName(CONSOLE);
         console.setTarget("System.err");
-        console.setEncoder(encoder(context, "%d{HH:mm:ss} %-5level %msg%n"));
+        console.setEncoder(encoder(context, CONSOLE_PATTERN));
         ThresholdFilter threshold = new ThresholdFilter();
         threshold.setLevel("INFO");
         threshold.start();
@@ -63,6 +68,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             threshold.setLevel(parsed.levelStr);
             threshold.start();
             console.addFilter(threshold);
+            console.setEncoder(encoder(root.getLoggerContext(),
+                    parsed.toInt() <= Level.DEBUG.toInt() ? CONSOLE_DEBUG_PATTERN : CONSOLE_PATTERN));
         }
         if (parsed.toInt() < Level.WARN.toInt()) {
             root.setLevel(parsed.toInt() < Level.INFO.toInt() ? parsed : Level.WARN);
@@ -85,6 +92,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         appender.setEncoder(encoder(context, "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n"));
         appender.start();
         root.addAppender(appender);
+        logFile = file;
+    }
+
+    /** The log file {@link #logTo} set, if any. */
+    public static java.util.Optional<Path> logFile() {
+        return java.util.Optional.ofNullable(logFile);
     }
 
     private static PatternLayoutEncoder encoder(LoggerContext context, String pattern) {

@@ -60,7 +60,7 @@ class EvalCommandTest {
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
             c.getErr().println("error: " + e.getMessage());
-            return Main.badInput(e) != null ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE;
+            return Failures.of(e).exitCode();
         });
         cli.setParameterExceptionHandler((e, given) -> {
             e.getCommandLine().getErr().println("error: " + e.getMessage());

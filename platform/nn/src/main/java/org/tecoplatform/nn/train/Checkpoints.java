@@ -1,8 +1,8 @@
 package org.tecoplatform.nn.train;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -72,37 +72,25 @@ public final class Checkpoints {
         Files.createDirectories(root);
         clearTemporaries(root);
         Path target = folder(root, step);
-        Path tmp = Files.createTempDirectory(root, ".tmp-" + target.getFileName() + "-");
-        try {
+        // The folder is written beside its place and renamed in, as every model folder is (AtomicDirectory).
+        org.tecoplatform.nn.AtomicDirectory.write(target, tmp -> {
             params.save(tmp.resolve("params.npz"));
             Map<String, NpyArray> opt = new LinkedHashMap<>();
             optimizer.mu().forEach((k, a) -> opt.put("mu." + k, float32(a)));
             optimizer.nu().forEach((k, a) -> opt.put("nu." + k, float32(a)));
             NpzWriter.write(tmp.resolve("optimizer.npz"), opt, false);
-            Files.writeString(tmp.resolve("config.yaml"), config, StandardCharsets.UTF_8);
+            AtomicFiles.writeString(tmp.resolve("config.yaml"), config);
             Properties p = new Properties();
             p.setProperty("format", "1");
             p.setProperty("step", Long.toString(step));
             p.setProperty("optimizer.count", Long.toString(optimizer.count()));
             p.setProperty("rng.state", Long.toString(rng.state()));
             p.setProperty("params.seed", Long.toString(params.seed()));
-            try (Writer w = Files.newBufferedWriter(tmp.resolve(STATE), StandardCharsets.UTF_8)) {
-                p.store(w, "TECO Platform checkpoint");
-            }
-            Path old = null;
-            if (Files.exists(target)) {
-                old = root.resolve(".tmp-old-" + target.getFileName() + "-" + System.nanoTime());
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            if (old != null) {
-                deleteTree(old);
-            }
-            return target;
-        } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
-            throw e;
-        }
+            java.io.StringWriter state = new java.io.StringWriter();
+            p.store(state, "TECO Platform checkpoint");
+            AtomicFiles.writeString(tmp.resolve(STATE), state.toString());
+        });
+        return target;
     }
 
     /** The folder of the highest-step complete checkpoint under {@code root}, if any. */
@@ -114,6 +102,19 @@ public final class Checkpoints {
             return s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
                     .filter(p -> Files.isRegularFile(p.resolve(STATE)))
                     .max(Comparator.comparingLong(Checkpoints::stepOf));
+        }
+    }
+
+    /** Every complete checkpoint folder under {@code root}, the highest step first. */
+    public static java.util.List<Path> newestFirst(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.isRegularFile(p.resolve(STATE)))
+                    .sorted(Comparator.comparingLong(Checkpoints::stepOf).reversed())
+                    .toList();
         }
     }
 

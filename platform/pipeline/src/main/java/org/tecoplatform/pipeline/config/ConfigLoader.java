@@ -38,11 +38,30 @@ public final class ConfigLoader {
                 throw new BadInputException("config file " + file + " is " + Files.size(file)
                         + " bytes; a config is at most " + MAX_CONFIG_BYTES + " bytes");
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return parse(file, text);
+            return parse(file, utf8(file, Files.readAllBytes(file)));
         } catch (IOException e) {
             throw new BadInputException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The file's text; a byte that is not UTF-8 is refused naming where it is (a binary file is not a config). */
+    static String utf8(Path file, byte[] bytes) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult r = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in, out, true);
+        if (r.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new BadInputException("config file " + file + ": expected UTF-8 text (YAML), found the byte 0x"
+                    + String.format("%02x", bytes[at] & 0xff) + " at offset " + at + " (line " + line
+                    + "), which is not UTF-8; is it a config?");
+        }
+        return out.flip().toString();
     }
 
     /** Parses YAML text; {@code file} is used for messages and relative paths (may be null). */

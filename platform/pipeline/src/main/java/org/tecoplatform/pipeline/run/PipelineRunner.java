@@ -38,11 +38,27 @@ public final class PipelineRunner {
         this.progress = progress;
     }
 
-    public List<StageOutcome> run(ResolvedConfig config, Path runDir, RunOptions options) throws Exception {
+    /**
+     * Checks everything about the command that can be checked without running a stage: the stage
+     * selection, the plugins each stage uses, and each stage's own {@link Stage#check} of the config.
+     * Nothing is written.
+     *
+     * @return the stages that will run, in order
+     */
+    public List<String> check(ResolvedConfig config, RunOptions options) {
         List<String> stages = selectStages(config, options);
+        checkUses(config, stages);
+        for (String name : stages) {
+            catalog.find(Stage.class, name).ifPresent(stage -> stage.check(config.settings()));
+        }
+        return stages;
+    }
+
+    public List<StageOutcome> run(ResolvedConfig config, Path runDir, RunOptions options) throws Exception {
+        // The whole command is validated before anything on disk changes (a refused --force must not cost a stage's output).
+        List<String> stages = check(config, options);
         Set<String> installedStages = new LinkedHashSet<>();
         catalog.plugins(PluginKind.STAGE).forEach(p -> installedStages.add(p.name()));
-        checkUses(config, stages);
 
         Files.createDirectories(runDir);
         RunRecord.write(runDir, config, pluginsUsed(config, stages));
@@ -66,6 +82,14 @@ public final class PipelineRunner {
             }
             Path dir = runDir.resolve(name);
             Optional<String> done = StageMarker.read(dir);
+            String continueHash = continueHash(config, stage.get());
+            if (done.isPresent() && !options.force() && !done.get().equals(hash)
+                    && !stage.get().continuedBy().isEmpty() && StageMarker.readContinue(dir).orElse("").equals(continueHash)) {
+                // Only keys that let the stage continue changed (a larger total_steps): it goes on from where it stopped.
+                LOG.info("Stage {}: continuing from where it finished ({} changed)", name, String.join(", ", stage.get().continuedBy()));
+                StageMarker.clear(dir);
+                done = Optional.empty();
+            }
             if (done.isPresent() && !options.force()) {
                 String detail = done.get().equals(hash) ? "finished earlier; --force redoes it"
                         : "finished earlier with a different config; --force redoes it";
@@ -73,8 +97,9 @@ public final class PipelineRunner {
                 outcomes.add(new StageOutcome(name, StageOutcome.Status.DONE_EARLIER, detail, 0));
                 continue;
             }
-            if (options.force() && !options.keep() && Files.exists(dir)) {
-                Folders.delete(dir);
+            boolean replacing = options.force() && !options.keep();
+            if (replacing) {
+                PreviousOutput.setAside(dir);
             }
             Files.createDirectories(dir);
             LOG.info("Stage {}: starting ({})", name, stage.get().description());
@@ -83,11 +108,16 @@ public final class PipelineRunner {
                 stage.get().run(new DefaultStageContext(name, config, catalog, runDir, options.force(), progress));
             } catch (Exception | Error e) {
                 double secs = (System.nanoTime() - start) / 1e9;
-                LOG.error("Stage {} failed after {} s: {}", name, String.format("%.1f", secs), e.toString());
+                // The console shows the message once (the CLI's error line); teco.log gets the class and stack.
+                LOG.error("Stage {} failed after {} s", name, String.format("%.1f", secs), e);
                 outcomes.add(new StageOutcome(name, StageOutcome.Status.FAILED, String.valueOf(e.getMessage()), secs));
+                if (replacing) {
+                    PreviousOutput.restore(dir);
+                }
                 throw new StageFailedException(name, outcomes, e);
             }
-            StageMarker.write(dir, hash);
+            StageMarker.write(dir, hash, continueHash);
+            PreviousOutput.finished(dir);
             double secs = (System.nanoTime() - start) / 1e9;
             LOG.info("Stage {}: finished in {} s", name, String.format("%.1f", secs));
             outcomes.add(new StageOutcome(name, StageOutcome.Status.RAN, "", secs));
@@ -163,6 +193,15 @@ public final class PipelineRunner {
         if (name != null) {
             catalog.info(kind, name).ifPresent(used::add);
         }
+    }
+
+    /** The hash of the config with the keys that let {@code stage} continue left out. */
+    private static String continueHash(ResolvedConfig config, Stage stage) {
+        ResolvedConfig without = config;
+        for (String key : new java.util.TreeSet<>(stage.continuedBy())) {
+            without = without.with(key, null);
+        }
+        return hash(without.toYaml());
     }
 
     static String hash(String text) {

@@ -1,5 +1,6 @@
 package org.tecoplatform.pipeline.run;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,20 +21,32 @@ final class StageMarker {
     private StageMarker() {
     }
 
-    static void write(Path stageDir, String configHash) throws IOException {
-        Path tmp = stageDir.resolve(FILE + ".tmp");
-        Files.writeString(tmp, "finished=" + Instant.now() + "\nconfig=" + configHash + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, stageDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    /**
+     * @param continueHash the hash of the config without the keys that let the stage continue
+     *                     ({@link org.tecoplatform.api.Stage#continuedBy})
+     */
+    static void write(Path stageDir, String configHash, String continueHash) throws IOException {
+        AtomicFiles.writeString(stageDir.resolve(FILE), "finished=" + Instant.now() + "\nconfig=" + configHash + "\ncontinue="
+                + continueHash + "\n");
     }
 
     /** The config hash the stage finished with, if it finished. */
     static Optional<String> read(Path stageDir) throws IOException {
+        return read(stageDir, "config=");
+    }
+
+    /** The hash of the config without the keys that let the stage continue ("" from markers older than it). */
+    static Optional<String> readContinue(Path stageDir) throws IOException {
+        return read(stageDir, "continue=");
+    }
+
+    private static Optional<String> read(Path stageDir, String prefix) throws IOException {
         Path f = stageDir.resolve(FILE);
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
-        return Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("config="))
-                .map(l -> l.substring("config=".length())).findFirst().or(() -> Optional.of(""));
+        return Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> l.startsWith(prefix))
+                .map(l -> l.substring(prefix.length())).findFirst().or(() -> Optional.of(""));
     }
 
     static void clear(Path stageDir) throws IOException {

@@ -83,6 +83,98 @@ class PipelineRunnerTest {
         assertThat(run.resolve("a/earlier.txt")).as("forced with keep: the folder is not cleared").exists();
     }
 
+    /** A stage that refuses seed 13 in its check and fails when run with seed 7 (a valid config that fails later). */
+    private Stage checking(String name) {
+        return new Stage() {
+            @Override
+            public void check(org.tecoplatform.api.Settings config) {
+                if (config.getInt("seed") == 13) {
+                    throw new BadInputException("seed: expected anything but 13, found 13");
+                }
+            }
+
+            @Override
+            public Set<String> continuedBy() {
+                return Set.of("total_steps");
+            }
+
+            @Override
+            public void run(StageContext context) throws Exception {
+                ran.add(name);
+                Files.writeString(context.stageDir().resolve("out.txt"), name + " steps=" + context.config().get("total_steps"));
+                if (context.config().getInt("seed") == 7) {
+                    throw new IllegalStateException("boom in " + name);
+                }
+            }
+        };
+    }
+
+    private ResolvedConfig config(MapPluginCatalog catalog, String stages, String more) {
+        return ConfigValidator.resolve(ConfigLoader.parse(dir.resolve("c.yaml"),
+                "pipeline:\n  stages: " + stages + "\n" + more), catalog);
+    }
+
+    @Test
+    void aConfigAStageRefusesIsRefusedBeforeAnyStageRunsOrAnythingIsWritten() throws Exception {
+        MapPluginCatalog catalog = new MapPluginCatalog().add(PluginKind.STAGE, "a", writing("a", false))
+                .add(PluginKind.STAGE, "b", checking("b"));
+        PipelineRunner runner = new PipelineRunner(catalog, ProgressFactory.silent());
+        Path run = dir.resolve("run");
+        runner.run(config(catalog, "[a, b]", "seed: 5\n"), run, RunOptions.defaults());
+        String before = Files.readString(run.resolve("config.resolved.yaml"));
+        assertThatThrownBy(() -> runner.run(config(catalog, "[a, b]", "seed: 13\n"), run, new RunOptions(List.of(), true)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("found 13");
+        assertThat(ran).containsExactly("a", "b");
+        assertThat(Files.readString(run.resolve("a/out.txt"))).isEqualTo("a seed=5");
+        assertThat(Files.readString(run.resolve("config.resolved.yaml"))).isEqualTo(before);
+    }
+
+    @Test
+    void aForcedStageKeepsItsFinishedOutputAsideAndPutsItBackWhenItFails() throws Exception {
+        MapPluginCatalog catalog = new MapPluginCatalog().add(PluginKind.STAGE, "b", checking("b"));
+        PipelineRunner runner = new PipelineRunner(catalog, ProgressFactory.silent());
+        Path run = dir.resolve("run");
+        runner.run(config(catalog, "[b]", "seed: 5\ntotal_steps: 1\n"), run, RunOptions.defaults());
+        assertThatThrownBy(() -> runner.run(config(catalog, "[b]", "seed: 7\ntotal_steps: 1\n"), run, new RunOptions(List.of(), true)))
+                .isInstanceOf(StageFailedException.class);
+        assertThat(Files.readString(run.resolve("b/out.txt"))).isEqualTo("b steps=1");
+        assertThat(run.resolve("b").resolve(StageMarker.FILE)).exists();
+        assertThat(PreviousOutput.of(run.resolve("b"))).doesNotExist();
+
+        runner.run(config(catalog, "[b]", "seed: 6\ntotal_steps: 1\n"), run, new RunOptions(List.of(), true));
+        assertThat(PreviousOutput.of(run.resolve("b"))).as("removed once the stage finished again").doesNotExist();
+    }
+
+    @Test
+    void anInterruptedForcedRunKeepsTheFinishedOutputUntilTheStageFinishes() throws Exception {
+        Path stage = Files.createDirectories(dir.resolve("run/b"));
+        Files.writeString(stage.resolve("out.txt"), "finished");
+        StageMarker.write(stage, "h", "c");
+        PreviousOutput.setAside(stage);
+        Files.createDirectories(stage);
+        Files.writeString(stage.resolve("partial.txt"), "killed here");
+        // Forced again: the unfinished attempt goes, the finished output stays aside.
+        PreviousOutput.setAside(stage);
+        assertThat(stage).doesNotExist();
+        assertThat(Files.readString(PreviousOutput.of(stage).resolve("out.txt"))).isEqualTo("finished");
+        PreviousOutput.restore(stage);
+        assertThat(Files.readString(stage.resolve("out.txt"))).isEqualTo("finished");
+    }
+
+    @Test
+    void onlyAKeyTheStageContinuesByChangedMakesAFinishedStageContinue() throws Exception {
+        MapPluginCatalog catalog = new MapPluginCatalog().add(PluginKind.STAGE, "b", checking("b"));
+        PipelineRunner runner = new PipelineRunner(catalog, ProgressFactory.silent());
+        Path run = dir.resolve("run");
+        runner.run(config(catalog, "[b]", "seed: 5\ntotal_steps: 1\n"), run, RunOptions.defaults());
+        List<StageOutcome> longer = runner.run(config(catalog, "[b]", "seed: 5\ntotal_steps: 2\n"), run, RunOptions.defaults());
+        assertThat(longer.get(0).status()).isEqualTo(Status.RAN);
+        assertThat(Files.readString(run.resolve("b/out.txt"))).isEqualTo("b steps=2");
+        List<StageOutcome> other = runner.run(config(catalog, "[b]", "seed: 6\ntotal_steps: 3\n"), run, RunOptions.defaults());
+        assertThat(other.get(0).status()).isEqualTo(Status.DONE_EARLIER);
+        assertThat(ran).containsExactly("b", "b");
+    }
+
     @Test
     void aFailedStageStopsTheRunAndIsNotMarkedDone() throws Exception {
         MapPluginCatalog catalog = new MapPluginCatalog().add(PluginKind.STAGE, "a", writing("a", true))

@@ -1,5 +1,6 @@
 package org.tecoplatform.model.teco.sample;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +44,11 @@ final class GifGrid {
         int height = pairs.size() * tileH + (pairs.size() + 1) * GAP;
         int frames = pairs.stream().mapToInt(p -> Math.min(p.real().frames(), p.fake().frames())).min().orElse(0);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        AtomicFiles.writeVia(file, tmp -> writeFrames(tmp, writer, pairs, frames, width, height, tileW, tileH, context));
+    }
+
+    private static void writeFrames(Path tmp, ImageWriter writer, List<VideoPair> pairs, int frames, int width, int height, int tileW,
+                                    int tileH, int context) throws IOException {
         try (ImageOutputStream out = ImageIO.createImageOutputStream(tmp.toFile())) {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
@@ -62,7 +67,6 @@ final class GifGrid {
         } finally {
             writer.dispose();
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static void tile(BufferedImage img, int x0, int y0, Video v, int t, int colour) {

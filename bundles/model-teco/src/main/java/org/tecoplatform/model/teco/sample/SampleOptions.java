@@ -33,6 +33,13 @@ record SampleOptions(int videos, int batch, String actions, boolean cache, long 
         Settings s = config.section("sample");
         int ctx = s.getInt("open_loop_ctx", 0);
         int frames = s.getInt("frames", 0);
+        // 0 means "the config's value"; a negative one is a mistake, not a request for the default.
+        for (String key : List.of("open_loop_ctx", "frames", "threads")) {
+            if (s.getInt(key, 0) < 0) {
+                throw new BadInputException("sample." + key + " (teco sample --" + key.replace('_', '-')
+                        + ") must be at least 0 (0: the config's value), found " + s.getInt(key, 0));
+            }
+        }
         long seed = s.getInt("seed", -1);
         SampleOptions o = new SampleOptions(s.getInt("n", 8), s.getInt("batch", 8), s.getString("actions", AUTO),
                 s.getBoolean("cache", true), seed >= 0 ? seed : (config.has("seed") ? config.getLong("seed") : 0),

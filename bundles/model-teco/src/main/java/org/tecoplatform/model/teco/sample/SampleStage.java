@@ -1,5 +1,6 @@
 package org.tecoplatform.model.teco.sample;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,12 @@ public final class SampleStage implements Stage, StageBenchmark {
     @Override
     public Set<PluginKind> uses() {
         return Set.of(PluginKind.DATASET, PluginKind.TOKENIZER, PluginKind.PRIOR);
+    }
+
+    /** The sampling options, before any stage runs. */
+    @Override
+    public void check(Settings config) {
+        SampleOptions.from(config);
     }
 
     @Override
@@ -260,8 +267,6 @@ public final class SampleStage implements Stage, StageBenchmark {
         m.put("seed", o.seed());
         m.putAll(sets.get(0));
         m.put("sets", sets);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), m);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeBytes(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m));
     }
 }

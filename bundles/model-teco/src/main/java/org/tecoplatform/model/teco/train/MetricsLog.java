@@ -1,5 +1,6 @@
 package org.tecoplatform.model.teco.train;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -49,9 +50,7 @@ final class MetricsLog {
                 }
             }
         }
-        Path tmp = file.resolveSibling(FILE + ".tmp");
-        Files.write(tmp, keep, StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeString(file, String.join("\n", keep) + "\n");
         return new MetricsLog(file);
     }
 

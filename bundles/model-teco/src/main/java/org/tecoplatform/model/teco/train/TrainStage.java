@@ -72,6 +72,19 @@ public final class TrainStage implements Stage, ModelDescription, StageBenchmark
         return Set.of(TOKENIZE_STAGE);
     }
 
+    /** Training longer (a larger total_steps or time budget) resumes from the last checkpoint instead of needing --force. */
+    @Override
+    public Set<String> continuedBy() {
+        return Set.of("total_steps", "train.max_minutes");
+    }
+
+    /** The training keys and the model's shapes, before any stage runs (the VQ-GAN's grid is checked once known). */
+    @Override
+    public void check(Settings config) {
+        TrainOptions.from(config);
+        TecoConfig.check(config);
+    }
+
     @Override
     public LinkedHashMap<String, Long> parameterCounts(Settings config, TokenizerInfo tokenizer, Prior prior) {
         TecoConfig cfg = TecoConfig.from(config, tokenizer);

@@ -1,5 +1,6 @@
 package org.tecoplatform.model.teco.train;
 
+import org.tecoplatform.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,6 @@ record TrainSummary(long steps, long resumedFrom, double seconds, boolean stoppe
         m.put("metrics", MetricsLog.FILE);
         m.put("tokenizer", Map.of("directory", tokenizer.toString(), "id", tokenizerId));
         m.put("stage_seconds", stageSeconds);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), m);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.writeBytes(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m));
     }
 }
