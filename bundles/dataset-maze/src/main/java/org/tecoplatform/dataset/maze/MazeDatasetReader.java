@@ -67,7 +67,7 @@ public final class MazeDatasetReader implements DatasetReader {
                     + start + ", " + ((long) start + Math.max(count, 0)) + ")");
         }
         long episodeSeed = MazeEpisodeRenderer.episodeSeed(at.seed, at.split, at.index);
-        return new MazeEpisodeRenderer(o.size(), o.grid(), o.loops()).render(ref.id(), episodeSeed, start, count);
+        return new MazeEpisodeRenderer(o.size(), o.grid(), o.loops(), o.revisitLeg()).render(ref.id(), episodeSeed, start, count);
     }
 
     static String id(Split split, int index) {

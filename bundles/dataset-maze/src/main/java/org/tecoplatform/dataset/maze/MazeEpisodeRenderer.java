@@ -1,12 +1,13 @@
 package org.tecoplatform.dataset.maze;
 
+import java.util.function.IntSupplier;
 import org.tecoplatform.api.Episode;
 import org.tecoplatform.api.Split;
 import org.tecoplatform.api.Video;
 
 /**
  * Turns an episode seed into frames and actions: the seed's maze, a spawn point, a random
- * walk, and the raycast view after every step. Frame t depends only on the seed and t (never
+ * walk (or out-and-back legs, in the revisit mode), and the raycast view after every step. Frame t depends only on the seed and t (never
  * on how long the episode is or which window is asked for), so any window of an episode is
  * exactly the matching slice of the whole.
  *
@@ -20,6 +21,8 @@ public final class MazeEpisodeRenderer {
 
     private final int cells;
     private final double loops;
+    /** Steps out per out-and-back leg in the {@code revisit} mode; 0 is the plain random walk. */
+    private final int revisitLeg;
     private final Raycaster raycaster;
 
     /**
@@ -28,14 +31,29 @@ public final class MazeEpisodeRenderer {
      * @param loops fraction of inner walls opened after carving (0..1)
      */
     public MazeEpisodeRenderer(int size, int cells, double loops) {
+        this(size, cells, loops, 0);
+    }
+
+    /**
+     * @param size       frame height and width in pixels
+     * @param cells      maze cells per side
+     * @param loops      fraction of inner walls opened after carving (0..1)
+     * @param revisitLeg 0 for the random walk; else the walker goes this many steps out and
+     *                   retraces them back to its spawn pose, over and over ({@link RevisitWalk})
+     */
+    public MazeEpisodeRenderer(int size, int cells, double loops, int revisitLeg) {
         if (cells < 2 || cells > MazeGenerator.MAX_CELLS) {
             throw new IllegalArgumentException("cells per side must be in [2, " + MazeGenerator.MAX_CELLS + "], got " + cells);
         }
         if (!(loops >= 0 && loops <= 1)) {
             throw new IllegalArgumentException("loops must be in [0, 1], got " + loops);
         }
+        if (revisitLeg < 0) {
+            throw new IllegalArgumentException("revisit leg must be >= 0 (0: random walk), got " + revisitLeg);
+        }
         this.cells = cells;
         this.loops = loops;
+        this.revisitLeg = revisitLeg;
         this.raycaster = new Raycaster(size);
     }
 
@@ -76,14 +94,14 @@ public final class MazeEpisodeRenderer {
         }
         MazeGrid maze = maze(episodeSeed);
         RandomWalkAgent agent = walker(maze, episodeSeed);
+        IntSupplier next = stepper(agent);
         byte[] pixels = new byte[count * frameBytes];
         int[] actions = new int[count];
         int end = start + count;
         for (int t = 0; t < end; t++) {
             int action = RandomWalkAgent.NO_ACTION;
             if (t > 0) {
-                action = agent.chooseAction();
-                agent.apply(action);
+                action = next.getAsInt();
             }
             if (t >= start) {
                 actions[t - start] = action;
@@ -97,14 +115,27 @@ public final class MazeEpisodeRenderer {
     Pose[] poses(long episodeSeed, int frames) {
         MazeGrid maze = maze(episodeSeed);
         RandomWalkAgent agent = walker(maze, episodeSeed);
+        IntSupplier next = stepper(agent);
         Pose[] poses = new Pose[frames];
         for (int t = 0; t < frames; t++) {
             if (t > 0) {
-                agent.apply(agent.chooseAction());
+                next.getAsInt();
             }
             poses[t] = agent.pose();
         }
         return poses;
+    }
+
+    /** Chooses, carries out and returns each next action of the episode's mode. */
+    private IntSupplier stepper(RandomWalkAgent agent) {
+        if (revisitLeg > 0) {
+            return new RevisitWalk(agent, revisitLeg)::step;
+        }
+        return () -> {
+            int action = agent.chooseAction();
+            agent.apply(action);
+            return action;
+        };
     }
 
     /** Spawn point and choices come from their own streams of the episode seed, apart from the maze's. */

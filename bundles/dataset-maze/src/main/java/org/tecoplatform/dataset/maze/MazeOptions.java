@@ -14,7 +14,8 @@ import org.tecoplatform.api.Split;
  * before a plugin sees it, those three defaults are sentinels (0, 0, -1) meaning "follow the
  * top level", not values of their own.
  */
-record MazeOptions(int trainEpisodes, int testEpisodes, int episodeLength, int size, long seed, int grid, double loops) {
+record MazeOptions(int trainEpisodes, int testEpisodes, int episodeLength, int size, long seed, int grid, double loops,
+        int revisitLeg) {
 
     static final String SECTION = "maze";
     static final int MIN_SIZE = 16;
@@ -23,6 +24,8 @@ record MazeOptions(int trainEpisodes, int testEpisodes, int episodeLength, int s
     static final long DEFAULT_SEED = 1;
     static final int DEFAULT_GRID = 7;
     static final double DEFAULT_LOOPS = 0.15;
+    static final String WALK = "walk";
+    static final String REVISIT = "revisit";
 
     static List<OptionSpec> specs() {
         return List.of(
@@ -33,7 +36,11 @@ record MazeOptions(int trainEpisodes, int testEpisodes, int episodeLength, int s
                         + "; 0 follows image_size (else " + DEFAULT_SIZE + ")"),
                 OptionSpec.of("seed", OptionType.INTEGER, -1, "dataset seed, >= 0; -1 follows the config's seed (else " + DEFAULT_SEED + ")"),
                 OptionSpec.of("grid", OptionType.INTEGER, DEFAULT_GRID, "maze cells per side, 2.." + MazeGenerator.MAX_CELLS),
-                OptionSpec.of("loops", OptionType.NUMBER, DEFAULT_LOOPS, "fraction (0..1) of the walls left after carving that are opened, making loops"));
+                OptionSpec.of("loops", OptionType.NUMBER, DEFAULT_LOOPS, "fraction (0..1) of the walls left after carving that are opened, making loops"),
+                OptionSpec.of("mode", OptionType.STRING, WALK, "episode mode: " + WALK + " (a random walk) or " + REVISIT
+                        + " (out-and-back legs that retrace their way, so later frames repeat earlier ones exactly)"),
+                OptionSpec.of("revisit_leg", OptionType.INTEGER, 0, "in the " + REVISIT + " mode, steps out before turning back, >= 1;"
+                        + " 0 is half the episode (one way out and back)"));
     }
 
     /** Reads the options from a whole config (its {@code maze} section and top-level keys). */
@@ -76,12 +83,24 @@ record MazeOptions(int trainEpisodes, int testEpisodes, int episodeLength, int s
             throw new BadInputException("maze.loops: expected a fraction in [0, 1], got " + loops);
         }
 
+        String mode = maze.getString("mode", WALK);
+        int leg = maze.getInt("revisit_leg", 0);
+        atLeast("maze.revisit_leg", leg, 0, "a step count >= 1, or 0 for half the episode");
+        int revisitLeg;
+        if (mode.equals(WALK)) {
+            revisitLeg = 0;
+        } else if (mode.equals(REVISIT)) {
+            revisitLeg = leg > 0 ? leg : Math.max(1, (length - 1) / 2);
+        } else {
+            throw new BadInputException("maze.mode: expected " + WALK + " or " + REVISIT + ", got '" + mode + "'");
+        }
+
         long bytes = (long) length * size * size * 3;
         if (bytes > Integer.MAX_VALUE - 16) {
             throw new BadInputException("maze.episode_length and maze.size: expected an episode of at most 2 GiB, got "
                     + length + " frames of " + size + "x" + size + " (" + bytes + " bytes)");
         }
-        return new MazeOptions(train, test, length, size, seed, grid, loops);
+        return new MazeOptions(train, test, length, size, seed, grid, loops, revisitLeg);
     }
 
     int episodes(Split split) {

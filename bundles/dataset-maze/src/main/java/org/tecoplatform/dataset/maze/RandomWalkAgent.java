@@ -121,6 +121,46 @@ public final class RandomWalkAgent {
     }
 
     /**
+     * Like {@link #chooseAction}, but only an action that the {@link #inverse} action undoes
+     * exactly: a move a wall would cut short or deflect counts as blocked (so a turn follows),
+     * which lets a walk be retraced pose for pose.
+     */
+    public int chooseReversibleAction() {
+        int action = chooseAction();
+        while (!movesFully(action)) {
+            remember(action, true);
+            action = chooseAction();
+        }
+        return action;
+    }
+
+    /** The action that undoes {@code action} when the move went its full length: forward/backward, turns and strafes swap. */
+    public static int inverse(int action) {
+        return switch (action) {
+            case FORWARD -> BACKWARD;
+            case BACKWARD -> FORWARD;
+            case TURN_LEFT -> TURN_RIGHT;
+            case TURN_RIGHT -> TURN_LEFT;
+            case STRAFE_LEFT -> STRAFE_RIGHT;
+            case STRAFE_RIGHT -> STRAFE_LEFT;
+            case NO_ACTION -> NO_ACTION;
+            default -> throw new IllegalArgumentException("no action " + action + " (actions are 0.." + NO_ACTION + ")");
+        };
+    }
+
+    /** Whether {@code action} would go its full step with no wall in the way (turns always do). */
+    boolean movesFully(int action) {
+        int h = pose.heading();
+        return switch (action) {
+            case FORWARD -> fits(grid, pose.x() + WALK_X[h], pose.y() + WALK_Y[h]);
+            case BACKWARD -> fits(grid, pose.x() - WALK_X[h], pose.y() - WALK_Y[h]);
+            case STRAFE_RIGHT -> fits(grid, pose.x() + STRAFE_X[h], pose.y() + STRAFE_Y[h]);
+            case STRAFE_LEFT -> fits(grid, pose.x() - STRAFE_X[h], pose.y() - STRAFE_Y[h]);
+            default -> true;
+        };
+    }
+
+    /**
      * Steps of open floor straight ahead of the walker's centre (a thin line of sight, not the
      * body, so that a corridor seen slightly askew still counts as open), up to {@link #OPEN}.
      */

@@ -77,7 +77,7 @@ class MazeDatasetReaderTest {
         EpisodeRef ref = reader.episodes(config(top, null), Split.TRAIN).get(0);
         assertThat(reader.read(config(top, filled), ref, FrameWindow.ALL)).isEqualTo(reader.read(config(top, null), ref, FrameWindow.ALL));
         assertThat(reader.options()).extracting(OptionSpec::key)
-                .containsExactly("train_episodes", "test_episodes", "episode_length", "size", "seed", "grid", "loops");
+                .containsExactly("train_episodes", "test_episodes", "episode_length", "size", "seed", "grid", "loops", "mode", "revisit_leg");
     }
 
     @Test

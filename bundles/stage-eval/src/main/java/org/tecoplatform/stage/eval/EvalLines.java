@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.tecoplatform.data.eval.EvalSummary;
 import org.tecoplatform.data.eval.MetricStats;
+import org.tecoplatform.data.eval.RevisitStats;
 
 /** A folder's result in one log line: "samples_36 (8 videos): psnr 21.30 ± 0.41 (baseline 19.02 ± 0.37), ...". */
 final class EvalLines {
@@ -22,10 +23,29 @@ final class EvalLines {
             }
             sep = ", ";
         }
+        if (s.revisit() != null) {
+            RevisitStats r = s.revisit();
+            b.append(String.format(Locale.ROOT, "; on the %d frames that revisit a context view:", r.frames()));
+            sep = " ";
+            for (Map.Entry<String, RevisitStats.Mean> e : r.model().entrySet()) {
+                b.append(sep).append(e.getKey()).append(' ').append(mean(e.getValue()));
+                if (r.baseline() != null && r.baseline().containsKey(e.getKey())) {
+                    b.append(" (baseline ").append(mean(r.baseline().get(e.getKey()))).append(')');
+                }
+                sep = ", ";
+            }
+        }
         if (s.contextMismatches() > 0) {
             b.append("; ").append(s.contextMismatches()).append(" videos' generated context frames differ from the real ones");
         }
         return b.toString();
+    }
+
+    /** The finite mean when some frames are exact copies (PSNR +inf), so the line stays readable. */
+    private static String mean(RevisitStats.Mean m) {
+        return m.nonFiniteFrames() > 0
+                ? String.format(Locale.ROOT, "%.4f over finite frames, %d exact", m.finiteMean(), m.nonFiniteFrames())
+                : String.format(Locale.ROOT, "%.4f", m.mean());
     }
 
     private static String meanStd(MetricStats m) {

@@ -22,7 +22,7 @@ class ComponentDescriptorTest {
     void importsTheEvaluationCoreInsteadOfEmbeddingIt() throws Exception {
         try (InputStream in = Files.newInputStream(classes().resolve("META-INF/MANIFEST.MF"))) {
             var attrs = new Manifest(in).getMainAttributes();
-            assertThat(attrs.getValue("Import-Package")).contains("org.tecoplatform.data.eval;version=\"[1.0,2)\"",
+            assertThat(attrs.getValue("Import-Package")).contains("org.tecoplatform.data.eval;version=\"[1.1,2)\"",
                     "org.tecoplatform.data.samples;version=\"[1.0,2)\"");
             assertThat(attrs.getValue("Private-Package")).isEqualTo("org.tecoplatform.stage.eval");
         }

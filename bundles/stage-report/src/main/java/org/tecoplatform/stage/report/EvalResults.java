@@ -40,12 +40,30 @@ record EvalResults(List<Folder> folders) {
     }
 
     /**
+     * A mean over the revisiting frames (those whose real view repeats a context frame), with how
+     * many of them scored ±∞ and the mean over the others.
+     */
+    record RevisitMean(double mean, int nonFiniteFrames, double finiteMean) {
+    }
+
+    /** The {@code revisit} block: frames and videos counted, model and baseline ({@code null} if none) means by metric. */
+    record Revisit(int frames, int videos, Map<String, RevisitMean> model, Map<String, RevisitMean> baseline) {
+    }
+
+    /**
      * One samples folder's summary; {@code baselineMethod} is null when there is no baseline;
-     * {@code sets} and {@code baselineSets} are empty when no set metric ran.
+     * {@code sets} and {@code baselineSets} are empty when no set metric ran; {@code revisit} is
+     * null when no scored frame revisits a context view.
      */
     record Folder(String name, int contextFrames, int frames, int videos, int contextMismatches, Map<String, Stats> metrics,
                   String baselineMethod, Map<String, Stats> baseline, Map<String, SetStat> sets,
-                  Map<String, SetStat> baselineSets) {
+                  Map<String, SetStat> baselineSets, Revisit revisit) {
+
+        /** A folder without revisit scores. */
+        Folder(String name, int contextFrames, int frames, int videos, int contextMismatches, Map<String, Stats> metrics,
+               String baselineMethod, Map<String, Stats> baseline, Map<String, SetStat> sets, Map<String, SetStat> baselineSets) {
+            this(name, contextFrames, frames, videos, contextMismatches, metrics, baselineMethod, baseline, sets, baselineSets, null);
+        }
 
         /** A folder without whole-set scores. */
         Folder(String name, int contextFrames, int frames, int videos, int contextMismatches, Map<String, Stats> metrics,
@@ -84,7 +102,29 @@ record EvalResults(List<Folder> folders) {
         return new Folder(name, s.path("context_frames").asInt(-1), s.path("frames").asInt(-1), s.path("videos").asInt(-1),
                 s.path("context_mismatches").asInt(0), stats(s.get("metrics")), hasBase ? base.path("method").asText("baseline") : null,
                 hasBase ? stats(base.get("metrics")) : Map.of(), sets(s.get("sets")),
-                hasBase ? sets(base.get("sets")) : Map.of());
+                hasBase ? sets(base.get("sets")) : Map.of(), revisit(s.get("revisit")));
+    }
+
+    private static Revisit revisit(JsonNode r) {
+        if (r == null || !r.isObject()) {
+            return null;
+        }
+        JsonNode base = r.get("baseline");
+        return new Revisit(r.path("frames").asInt(-1), r.path("videos").asInt(-1), means(r.get("model")),
+                base != null && base.isObject() ? means(base) : null);
+    }
+
+    private static Map<String, RevisitMean> means(JsonNode metrics) {
+        Map<String, RevisitMean> out = new LinkedHashMap<>();
+        if (metrics == null || !metrics.isObject()) {
+            return out;
+        }
+        for (Map.Entry<String, JsonNode> e : metrics.properties()) {
+            JsonNode m = e.getValue();
+            out.put(e.getKey(), new RevisitMean(JsonFiles.number(m, "mean"), m.path("non_finite_frames").asInt(0),
+                    m.has("finite_mean") ? JsonFiles.number(m, "finite_mean") : Double.NaN));
+        }
+        return out;
     }
 
     private static Map<String, SetStat> sets(JsonNode sets) {

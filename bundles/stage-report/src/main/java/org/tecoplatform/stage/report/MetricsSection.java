@@ -82,11 +82,61 @@ final class MetricsSection {
             b.append(t.render());
         }
         b.append(sets(f, baseName));
+        b.append(revisit(f, baseName));
         if (hasBaseline && !f.metrics().isEmpty()) {
             b.append(horizons(f));
         }
         b.append(HtmlReport.charts(charts));
         return b.toString();
+    }
+
+    /**
+     * The frames after the context whose real view repeats a context frame (the maze's revisit
+     * mode makes many): where a model that keeps its context can be exact and copying the last
+     * frame cannot, so they test long-horizon consistency apart from the overall means.
+     */
+    static String revisit(EvalResults.Folder f, String baseName) {
+        EvalResults.Revisit r = f.revisit();
+        if (r == null) {
+            return "";
+        }
+        boolean hasBaseline = r.baseline() != null;
+        HtmlTable t = hasBaseline ? new HtmlTable("Metric", "Model", baseName, "Model − baseline", "Better")
+                : new HtmlTable("Metric", "Model");
+        for (Map.Entry<String, EvalResults.RevisitMean> e : r.model().entrySet()) {
+            EvalResults.Stats overall = f.metrics().get(e.getKey());
+            Boolean higher = overall == null ? null : overall.higherIsBetter();
+            EvalResults.RevisitMean m = e.getValue();
+            EvalResults.RevisitMean base = hasBaseline ? r.baseline().get(e.getKey()) : null;
+            if (!hasBaseline) {
+                t.row(e.getKey() + arrow(higher), revisitCell(m));
+                continue;
+            }
+            String diff = Numbers.NONE;
+            String better = Numbers.NONE;
+            if (base != null) {
+                boolean finite = Double.isFinite(m.mean()) && Double.isFinite(base.mean());
+                double a = finite ? m.mean() : m.finiteMean();
+                double c = finite ? base.mean() : base.finiteMean();
+                String suffix = finite ? "" : " (finite frames)";
+                diff = Numbers.format(a - c) + suffix;
+                better = higher == null || Double.isNaN(a - c) ? Numbers.NONE
+                        : a == c ? "tie" : ((a > c) == higher ? "model" : "baseline") + suffix;
+            }
+            t.row(e.getKey() + arrow(higher), revisitCell(m), base == null ? Numbers.NONE : revisitCell(base), diff, better);
+        }
+        return "<h4>Revisiting frames</h4>" + HtmlReport.note(String.format(java.util.Locale.ROOT,
+                "%s scored frames in %s videos show a view the context showed (their real frame repeats a context frame); "
+                + "means over those frames only.", count(r.frames()), count(r.videos()))) + t.render();
+    }
+
+    private static String revisitCell(EvalResults.RevisitMean m) {
+        String s = Numbers.format(m.mean());
+        if (m.nonFiniteFrames() > 0 && Double.isFinite(m.finiteMean())) {
+            s += String.format(java.util.Locale.ROOT, " (%d frame%s not finite; %s over the others)", m.nonFiniteFrames(),
+                    m.nonFiniteFrames() == 1 ? "" : "s", Numbers.format(m.finiteMean()));
+        }
+        return s;
     }
 
     /**

@@ -33,15 +33,18 @@ import java.util.Map;
  * @param baseline        the copy-last-frame baseline scored by the same metrics, or {@code null}
  * @param sets            scores of the whole set of videos (FVD, KVD) by score name; empty when no set
  *                        metric was asked for (then left out of the JSON)
+ * @param revisit         the per-frame metrics over the frames after the context whose real frame repeats a
+ *                        context frame, or {@code null} (left out of the JSON) when there are none
  */
 @JsonPropertyOrder({"samples", "context_frames", "frames", "height", "width", "channels", "videos", "files",
-    "context_mismatches", "metrics", "sets", "baseline"})
+    "context_mismatches", "metrics", "sets", "baseline", "revisit"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EvalSummary(String samples, @JsonProperty("context_frames") int contextFrames, int frames, int height,
                           int width, int channels, int videos, int files,
                           @JsonProperty("context_mismatches") int contextMismatches,
                           Map<String, MetricStats> metrics, Baseline baseline,
-                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, SetStats> sets) {
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, SetStats> sets,
+                          RevisitStats revisit) {
 
     /** How the baseline videos were made, and their scores (per frame, and of the whole set). */
     @JsonPropertyOrder({"method", "metrics", "sets"})
@@ -64,6 +67,14 @@ public record EvalSummary(String samples, @JsonProperty("context_frames") int co
     public EvalSummary {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         sets = sets == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sets));
+    }
+
+    /** A summary without revisit scores. */
+    public EvalSummary(String samples, int contextFrames, int frames, int height, int width, int channels, int videos,
+                       int files, int contextMismatches, Map<String, MetricStats> metrics, Baseline baseline,
+                       Map<String, SetStats> sets) {
+        this(samples, contextFrames, frames, height, width, channels, videos, files, contextMismatches, metrics, baseline,
+                sets, null);
     }
 
     /** A summary without set scores. */

@@ -135,6 +135,7 @@ public final class Evaluation {
         Map<String, List<double[]>> model = perMetric(sessions);
         Map<String, List<double[]>> copied = perMetric(sessions);
         FrameTable table = new FrameTable();
+        RevisitStats.Pool revisits = new RevisitStats.Pool();
         int video = 0;
         int mismatches = 0;
         for (Path file : samples.files()) {
@@ -142,10 +143,15 @@ public final class Evaluation {
                 if (!contextEqual(pair, contextFrames)) {
                     mismatches++;
                 }
-                score(pair.real(), pair.fake(), contextFrames, video, FrameTable.MODEL, model, table, sessions);
+                Map<String, double[]> modelFrames = score(pair.real(), pair.fake(), contextFrames, video, FrameTable.MODEL,
+                        model, table, sessions);
+                Map<String, double[]> copiedFrames = null;
                 if (baseline) {
-                    score(pair.real(), copyLastFrame(pair.real(), contextFrames), contextFrames, video,
+                    copiedFrames = score(pair.real(), copyLastFrame(pair.real(), contextFrames), contextFrames, video,
                             EvalSummary.Baseline.COPY_LAST_FRAME, copied, table, sessions);
+                }
+                if (contextFrames > 0) {
+                    revisits.add(RevisitFrames.find(pair.real(), contextFrames), contextFrames, modelFrames, copiedFrames);
                 }
                 video++;
                 videosDone.accept(1);
@@ -157,7 +163,7 @@ public final class Evaluation {
                         ? new EvalSummary.Baseline(EvalSummary.Baseline.COPY_LAST_FRAME, stats(copied),
                                 sets(sessions, EvalSummary.Baseline.COPY_LAST_FRAME))
                         : null,
-                sets(sessions, FrameTable.MODEL));
+                sets(sessions, FrameTable.MODEL), revisits.stats(baseline));
         return new Result(summary, table);
     }
 
@@ -174,9 +180,11 @@ public final class Evaluation {
         return out;
     }
 
-    private void score(Video real, Video fake, int ctx, int video, String method, Map<String, List<double[]>> into,
-                       FrameTable table, Map<String, MetricSession> sessions) {
+    /** Scores one video with every metric; returns the per-frame values of the metrics that give them. */
+    private Map<String, double[]> score(Video real, Video fake, int ctx, int video, String method,
+                                        Map<String, List<double[]>> into, FrameTable table, Map<String, MetricSession> sessions) {
         int expected = real.frames() - ctx;
+        Map<String, double[]> scored = new LinkedHashMap<>();
         for (NamedMetric m : metrics) {
             MetricSession session = sessions.get(m.name());
             if (session instanceof SetMetricSession sets) {
@@ -191,7 +199,9 @@ public final class Evaluation {
             }
             into.get(m.name()).add(perFrame);
             table.add(video, ctx, m.name(), perFrame, method);
+            scored.put(m.name(), perFrame);
         }
+        return scored;
     }
 
     /** Per-frame score lists of the metrics that score each video (every metric but the set metrics). */

@@ -6,7 +6,7 @@
  * per-frame values as CSV and Arrow IPC. Shared by the eval stage and {@code teco eval}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.tecoplatform.data.eval;
 
 import org.osgi.annotation.bundle.Export;

@@ -11,6 +11,7 @@ import org.tecoplatform.api.Metric;
 import org.tecoplatform.api.PluginKind;
 import org.tecoplatform.api.Progress;
 import org.tecoplatform.data.eval.EvalSummary;
+import org.tecoplatform.data.eval.RevisitStats;
 import org.tecoplatform.data.eval.Evaluation;
 import org.tecoplatform.data.eval.MetricStats;
 import org.tecoplatform.data.eval.SetStats;
@@ -155,7 +156,24 @@ final class EvalCommand implements Callable<Integer> {
             b.append(line.stripTrailing()).append('\n');
             b.append(String.format(Locale.ROOT, "%-10s %s%n", "", interval(set)));
         });
+        if (s.revisit() != null) {
+            // The frames whose real view repeats a context frame: where remembering the context shows.
+            RevisitStats r = s.revisit();
+            b.append(String.format(Locale.ROOT, "revisiting frames (real view repeats a context frame): %d in %d videos, means%n",
+                    r.frames(), r.videos()));
+            r.model().forEach((name, m) -> {
+                RevisitStats.Mean base = r.baseline() == null ? null : r.baseline().get(name);
+                String line = String.format(Locale.ROOT, "%-10s %-24s%s", name, mean(m), base == null ? "" : mean(base));
+                b.append(line.stripTrailing()).append('\n');
+            });
+        }
         return b.toString();
+    }
+
+    private static String mean(RevisitStats.Mean m) {
+        String s = String.format(Locale.ROOT, "%.4f", m.mean());
+        return m.nonFiniteFrames() == 0 ? s
+                : s + String.format(Locale.ROOT, " (%d non-finite frames; %.4f over the rest)", m.nonFiniteFrames(), m.finiteMean());
     }
 
     /** A set score as compute_fvd.py prints it: mean +/- std over chunks of videos. */

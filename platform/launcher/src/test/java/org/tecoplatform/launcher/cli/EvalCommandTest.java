@@ -184,4 +184,15 @@ class EvalCommandTest {
         assertThat(EvalCommand.number(12.5)).isEqualTo("12.5000");
         assertThat(EvalCommand.number(Double.NaN)).isEqualTo("NaN");
     }
+
+    @Test
+    void revisitingFramesGetTheirOwnLines() {
+        var r = new org.tecoplatform.data.eval.RevisitStats(25, 2,
+                java.util.Map.of("psnr", new org.tecoplatform.data.eval.RevisitStats.Mean(15.125, 0, 15.125)),
+                java.util.Map.of("psnr", new org.tecoplatform.data.eval.RevisitStats.Mean(Double.POSITIVE_INFINITY, 1, 17.3082)));
+        var s = new org.tecoplatform.data.eval.EvalSummary("samples_12", 12, 46, 64, 64, 3, 2, 1, 0, java.util.Map.of(), null,
+                java.util.Map.of(), r);
+        assertThat(EvalCommand.describe(s)).contains("revisiting frames (real view repeats a context frame): 25 in 2 videos, means",
+                "psnr       15.1250                 Infinity (1 non-finite frames; 17.3082 over the rest)");
+    }
 }

@@ -8,7 +8,7 @@ import org.tecoplatform.api.Settings;
 
 /** The {@code sample} section, with the original's {@code open_loop_ctx}, {@code eval_seq_len} and {@code seed} as defaults. */
 record SampleOptions(int videos, int batch, String actions, boolean cache, long seed, int context, int frames, boolean useCuda,
-                     int threads, boolean gif, String out) {
+                     int threads, boolean gif, String out, int window) {
 
     static final String AUTO = "auto";
     private static final List<String> ACTION_MODES = List.of(AUTO, "both", "given", "none");
@@ -27,7 +27,9 @@ record SampleOptions(int videos, int batch, String actions, boolean cache, long 
             new OptionSpec("use_cuda", OptionType.BOOLEAN, false, "ONNX Runtime's CUDA execution provider (falls back to CPU with a notice)"),
             new OptionSpec("threads", OptionType.INTEGER, 0, "ONNX Runtime intra-op threads (0: its default)"),
             new OptionSpec("gif", OptionType.BOOLEAN, true, "write samples.gif: real beside generated, context frames framed green"),
-            new OptionSpec("out", OptionType.STRING, "", "folder for the samples (default: the stage folder, <run>/sample)"));
+            new OptionSpec("out", OptionType.STRING, "", "folder for the samples (default: the stage folder, <run>/sample)"),
+            new OptionSpec("window", OptionType.INTEGER, 0, "past frames the model sees when predicting a frame, n_cond..seq_len-1: "
+                    + "fewer than the model's window imitates a short-context model (0: all its window holds, seq_len-1)"));
 
     static SampleOptions from(Settings config) {
         Settings s = config.section("sample");
@@ -44,7 +46,8 @@ record SampleOptions(int videos, int batch, String actions, boolean cache, long 
         SampleOptions o = new SampleOptions(s.getInt("n", 8), s.getInt("batch", 8), s.getString("actions", AUTO),
                 s.getBoolean("cache", true), seed >= 0 ? seed : (config.has("seed") ? config.getLong("seed") : 0),
                 ctx > 0 ? ctx : config.getInt("open_loop_ctx"), frames > 0 ? frames : config.getInt("eval_seq_len"),
-                s.getBoolean("use_cuda", false), s.getInt("threads", 0), s.getBoolean("gif", true), s.getString("out", ""));
+                s.getBoolean("use_cuda", false), s.getInt("threads", 0), s.getBoolean("gif", true), s.getString("out", ""),
+                s.getInt("window", 0));
         if (!ACTION_MODES.contains(o.actions)) {
             throw new BadInputException("sample.actions: expected one of " + String.join(", ", ACTION_MODES) + ", got '" + o.actions + "'");
         }
@@ -59,6 +62,21 @@ record SampleOptions(int videos, int batch, String actions, boolean cache, long 
                     + o.frames + ")");
         }
         return o;
+    }
+
+    /**
+     * The past frames the model sees per generated frame: {@code window}, or all that a window of
+     * {@code seqLen} positions holds (seqLen − 1) when it is 0.
+     */
+    int pastFrames(int seqLen, int nCond) {
+        if (window == 0) {
+            return seqLen - 1;
+        }
+        if (window < nCond || window > seqLen - 1) {
+            throw new BadInputException("sample.window: expected past frames in [n_cond " + nCond + ", seq_len - 1 = " + (seqLen - 1)
+                    + "], or 0 for all of them, got " + window);
+        }
+        return window;
     }
 
     /**

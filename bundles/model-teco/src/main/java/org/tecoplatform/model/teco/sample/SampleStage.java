@@ -155,7 +155,7 @@ public final class SampleStage implements Stage, StageBenchmark {
                 ort = ort.withThreads(o.threads(), 1);
             }
             List<Map<String, Object>> summaries = new ArrayList<>();
-            try (TecoSampler sampler = new TecoSampler(export, cfg, prior, ort, o.cache())) {
+            try (TecoSampler sampler = new TecoSampler(export, cfg, prior, ort, o.cache(), o.pastFrames(cfg.seqLen(), cfg.nCond()))) {
                 for (boolean withActions : sets) {
                     summaries.add(sampleSet(context, o, cfg, dataset, refs, tokenizer, sampler, base, withActions));
                 }
@@ -264,6 +264,7 @@ public final class SampleStage implements Stage, StageBenchmark {
         m.put("frames", o.frames());
         m.put("open_loop_ctx", o.context());
         m.put("cache", o.cache());
+        m.put("window", o.window());
         m.put("seed", o.seed());
         m.putAll(sets.get(0));
         m.put("sets", sets);

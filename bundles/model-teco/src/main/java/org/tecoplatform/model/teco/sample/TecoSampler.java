@@ -30,6 +30,11 @@ import org.tecoplatform.onnx.OrtSettings;
  * every position for every frame ({@code cache = false}), or one frame position at a time
  * against a key/value cache ({@code cache = true}); both consume the random stream identically.
  * The same flag reaches the prior's sampler, which may have a cached mode of its own.
+ *
+ * <p>{@code pastFrames} below seq_len − 1 shortens the model's memory: every frame is then
+ * predicted from at most that many frames before it (a window of them observed afresh), as a
+ * sliding-window model with a short context would be; the same trained model, so a comparison
+ * isolates how much the longer context is worth.
  */
 final class TecoSampler implements AutoCloseable {
 
@@ -45,8 +50,20 @@ final class TecoSampler implements AutoCloseable {
     private final PriorGraphs priorGraphs = this::runPriorGraph;
     private final OrtGraph decoder;
     private final CachedTemporal cached;
+    /** Most frames before a generated frame that its prediction sees (seq_len − 1: the whole window). */
+    private final int pastFrames;
 
     TecoSampler(Path exportDir, TecoConfig c, PriorNetwork prior, OrtSettings ort, boolean cache) throws IOException, OrtException {
+        this(exportDir, c, prior, ort, cache, c.seqLen() - 1);
+    }
+
+    TecoSampler(Path exportDir, TecoConfig c, PriorNetwork prior, OrtSettings ort, boolean cache, int pastFrames)
+            throws IOException, OrtException {
+        if (pastFrames < c.nCond() || pastFrames > c.seqLen() - 1) {
+            throw new IllegalArgumentException("past frames " + pastFrames + " must be in [n_cond " + c.nCond() + ", seq_len - 1 "
+                    + (c.seqLen() - 1) + "]");
+        }
+        this.pastFrames = pastFrames;
         this.c = c;
         this.prior = prior;
         this.observe = new OrtGraph(exportDir.resolve(InferenceExport.OBSERVE), ort);
@@ -81,20 +98,22 @@ final class TecoSampler implements AutoCloseable {
         float[][] window = observeWindow(out, b, frames, 0, Math.min(s, ctx), ctx);
         float[] cond = window[0];
         float[] zs = window[1];
-        if (cached != null) {
+        int w = pastFrames;
+        if (cached != null && ctx <= w) {
             cached.start(b, cond, zs, actions, frames, ctx);
         }
         for (int i = ctx; i < frames; i++) {
             int pos;
             long[] act;
             float[] deter;
-            if (i >= s) {
-                // Slide: observe the last s - 1 frames plus a dummy; the frame is predicted at position s - 1.
-                window = observeWindow(out, b, frames, i - s + 1, s - 1, s - 1);
+            if (i > w) {
+                // Slide: observe the last w frames plus dummies; the frame is predicted at position w
+                // (w = s - 1 by default: the whole window, as the original).
+                window = observeWindow(out, b, frames, i - w, w, w);
                 cond = window[0];
                 zs = window[1];
-                pos = s - 1;
-                act = actionWindow(actions, b, frames, i - s + 1);
+                pos = w;
+                act = actionWindow(actions, b, frames, i - w);
                 deter = fullDeter(cond, zs, act, b, pos);
             } else {
                 pos = i;

@@ -61,4 +61,15 @@ class SampleOptionsTest {
         assertThatThrownBy(() -> of(Map.of("frames", 20))).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("open_loop_ctx (36)").hasMessageContaining("20");
     }
+
+    @Test
+    void theWindowDefaultsToWhatTheModelsWindowHoldsAndIsChecked() {
+        assertThat(of(Map.of()).pastFrames(16, 1)).isEqualTo(15);
+        assertThat(of(Map.of("window", 4)).pastFrames(16, 1)).isEqualTo(4);
+        assertThat(of(Map.of("window", 15)).pastFrames(16, 1)).isEqualTo(15);
+        assertThatThrownBy(() -> of(Map.of("window", 16)).pastFrames(16, 1)).isInstanceOf(BadInputException.class)
+                .hasMessage("sample.window: expected past frames in [n_cond 1, seq_len - 1 = 15], or 0 for all of them, got 16");
+        assertThatThrownBy(() -> of(Map.of("window", -1)).pastFrames(16, 1)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("sample.window");
+    }
 }

@@ -96,4 +96,43 @@ class TecoSamplerTest {
         }
         assertThat(out[0]).containsExactly(out[1]);
     }
+
+    private static int[] rollout(boolean cache, int pastFrames, int frames, int ctx, int[] codes) throws Exception {
+        try (TecoSampler s = new TecoSampler(export, model.config(), model.prior(), OrtSettings.cpu(1), cache, pastFrames)) {
+            return s.rollout(codes, new int[frames], 1, frames, ctx, new SplittableRandom(11), f -> { });
+        }
+    }
+
+    /** A shorter memory: frames are predicted from the last few only, cached or not, and the default is the whole window. */
+    @Test
+    void aShortWindowSeesOnlyTheLastFramesAndTheDefaultIsTheWholeWindow() throws Exception {
+        TecoConfig c = model.config();
+        int s = c.seqLen();
+        int frames = s + 3;
+        int ctx = s - 1;
+        int hw = c.latentHeight() * c.latentWidth();
+        SplittableRandom rng = new SplittableRandom(6);
+        int[] codes = new int[frames * hw];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = rng.nextInt(c.vqCodes());
+        }
+        int[] whole = rollout(true, s - 1, frames, ctx, codes);
+        try (TecoSampler d = new TecoSampler(export, c, model.prior(), OrtSettings.cpu(1), true)) {
+            assertThat(d.rollout(codes, new int[frames], 1, frames, ctx, new SplittableRandom(11), f -> { })).containsExactly(whole);
+        }
+        int[] shortWindow = rollout(true, 1, frames, ctx, codes);
+        assertThat(rollout(false, 1, frames, ctx, codes)).containsExactly(shortWindow);
+        assertThat(shortWindow).isNotEqualTo(whole);
+
+        // With one past frame, context frames before the last never reach a generated frame.
+        int[] otherStart = codes.clone();
+        for (int k = 0; k < hw; k++) {
+            otherStart[k] = (codes[k] + 1) % c.vqCodes();
+        }
+        int[] shortOther = rollout(true, 1, frames, ctx, otherStart);
+        assertThat(java.util.Arrays.copyOfRange(shortOther, ctx * hw, frames * hw))
+                .containsExactly(java.util.Arrays.copyOfRange(shortWindow, ctx * hw, frames * hw));
+        assertThat(java.util.Arrays.copyOfRange(rollout(true, s - 1, frames, ctx, otherStart), ctx * hw, frames * hw))
+                .as("the whole window does see frame 0").isNotEqualTo(java.util.Arrays.copyOfRange(whole, ctx * hw, frames * hw));
+    }
 }
