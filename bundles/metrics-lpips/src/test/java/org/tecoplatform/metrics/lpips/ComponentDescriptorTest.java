@@ -16,6 +16,6 @@ class ComponentDescriptorTest {
         assertThat(xml).contains("<property name=\"teco.name\" type=\"String\" value=\"lpips\"/>",
                 "<provide interface=\"org.tecoplatform.api.Metric\"/>");
         String manifest = Files.readString(classes.resolve("META-INF/MANIFEST.MF"));
-        assertThat(manifest).contains("org.tecoplatform.api;version=\"[1.5,2)\"");
+        assertThat(manifest).contains("org.tecoplatform.api;version=\"[1.6,2)\"");
     }
 }
