@@ -112,7 +112,8 @@ class DistributionIT {
         assertThat(summary.at("/height").asInt()).isEqualTo(64);
 
         List<Path> filesA = files(a);
-        assertThat(filesA).hasSize(4);
+        // Two train and one test episode, summary.json, and the options that made them (.teco-maze-options).
+        assertThat(filesA).hasSize(5).contains(Path.of(".teco-maze-options"));
         assertThat(files(b)).isEqualTo(filesA);
         for (Path rel : filesA) {
             assertThat(Files.readAllBytes(b.resolve(rel))).as(rel.toString()).isEqualTo(Files.readAllBytes(a.resolve(rel)));
