@@ -208,16 +208,6 @@ final class AutoregressiveNetwork implements PriorNetwork {
     }
 
     private <T> int checkGrid(Ops<T> ops, T tokens, T cond) {
-        int[] t = ops.shape(tokens);
-        int[] c = ops.shape(cond);
-        if (t.length != 3 || t[1] != shape.height() || t[2] != shape.width()) {
-            throw new IllegalArgumentException("tokens have shape " + Arrays.toString(t) + ", expected [N, " + shape.height() + ", "
-                    + shape.width() + "]");
-        }
-        if (!Arrays.equals(c, new int[] {t[0], shape.height(), shape.width(), shape.condDim()})) {
-            throw new IllegalArgumentException("cond has shape " + Arrays.toString(c) + ", expected [" + t[0] + ", " + shape.height()
-                    + ", " + shape.width() + ", " + shape.condDim() + "]");
-        }
-        return t[0];
+        return shape.checkGrid(ops.shape(tokens), ops.shape(cond));
     }
 }

@@ -23,4 +23,20 @@ public record PriorShape(int height, int width, int codes, int condDim) {
     public int maskToken() {
         return codes;
     }
+
+    /**
+     * Checks a prior graph's inputs against this shape: tokens {@code [N, h, w]} and cond
+     * {@code [N, h, w, condDim]}; returns N.
+     */
+    public int checkGrid(int[] tokens, int[] cond) {
+        if (tokens.length != 3 || tokens[1] != height || tokens[2] != width) {
+            throw new IllegalArgumentException("tokens have shape " + java.util.Arrays.toString(tokens) + ", expected [N, " + height
+                    + ", " + width + "]");
+        }
+        if (!java.util.Arrays.equals(cond, new int[] {tokens[0], height, width, condDim})) {
+            throw new IllegalArgumentException("cond has shape " + java.util.Arrays.toString(cond) + ", expected [" + tokens[0] + ", "
+                    + height + ", " + width + ", " + condDim + "]");
+        }
+        return tokens[0];
+    }
 }
